@@ -1,0 +1,62 @@
+# vpmon: `make run` builds and generates the example stack; `make test` runs every test,
+# installing Prometheus' tools from Debian first when they are missing.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+MVN ?= mvn -B -q
+SPEC ?= examples/visionplant.yaml
+OUT ?= out
+JAR := target/vpmon.jar
+LAUNCHER := target/vpmon
+SOURCES := $(shell find src/main templates -type f 2>/dev/null) pom.xml
+# Debian packages the tests run for real: promtool, amtool and the servers they come with.
+APT_PACKAGES := prometheus prometheus-alertmanager
+APT_TOOLS := promtool amtool
+
+.PHONY: all build run test deps install completions bench clean
+
+all: build
+
+build: $(LAUNCHER)
+
+$(JAR): $(SOURCES)
+	$(MVN) -DskipTests -Dgit.revision=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown) package
+
+$(LAUNCHER): $(JAR) src/main/dist/vpmon
+	cp src/main/dist/vpmon $(LAUNCHER)
+	chmod +x $(LAUNCHER)
+
+run: build
+	$(LAUNCHER) generate -f $(SPEC) -o $(OUT)
+
+test: deps
+	$(MVN) -Dgit.revision=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown) verify
+
+# Installs the Debian packages whose tools are missing, without starting their services.
+deps:
+	@missing=""; for tool in $(APT_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing $(APT_PACKAGES) (missing:$$missing)"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  policy=/usr/sbin/policy-rc.d; added=""; \
+	  if [ ! -e $$policy ]; then printf '#!/bin/sh\nexit 101\n' | $$sudo tee $$policy >/dev/null; $$sudo chmod +x $$policy; added=1; fi; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(APT_PACKAGES) \
+	    || { $$sudo apt-get update -q && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(APT_PACKAGES); }; \
+	  status=$$?; [ -n "$$added" ] && $$sudo rm -f $$policy; \
+	  [ $$status = 0 ] || exit $$status; \
+	fi; \
+	for tool in $(APT_TOOLS); do command -v $$tool >/dev/null || { echo "error: $$tool still missing" >&2; exit 1; }; done
+
+install: build
+	install -d $(PREFIX)/bin $(PREFIX)/lib/vpmon
+	install -m 0644 $(JAR) $(PREFIX)/lib/vpmon/vpmon.jar
+	install -m 0755 $(LAUNCHER) $(PREFIX)/lib/vpmon/vpmon
+	ln -sf ../lib/vpmon/vpmon $(PREFIX)/bin/vpmon
+
+completions: build
+	$(LAUNCHER) completion > completions/vpmon.bash
+
+bench: build
+	bench/generate.sh
+
+clean:
+	rm -rf target $(OUT)

@@ -1,0 +1,111 @@
+package io.vpmon.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An alert annotation as parts (text, a label, the value in some format). The rule file gets
+ * the Go template; the rule tests get the same parts rendered for given labels and value.
+ */
+final class AnnotationTemplate {
+    enum ValueFormat {
+        PERCENT("humanizePercentage"), DURATION("humanizeDuration"), NUMBER("humanize");
+
+        private final String function;
+
+        ValueFormat(String function) {
+            this.function = function;
+        }
+
+        String format(double value) {
+            return switch (this) {
+                case PERCENT -> GoFormat.humanizePercentage(value);
+                case DURATION -> GoFormat.humanizeDuration(value);
+                case NUMBER -> GoFormat.humanize(value);
+            };
+        }
+    }
+
+    private interface Part {
+        String template();
+
+        String render(Map<String, String> labels, double value);
+    }
+
+    private record Text(String text) implements Part {
+        public String template() {
+            return text.replace("{{", "{{ \"{{\" }}");
+        }
+
+        public String render(Map<String, String> labels, double value) {
+            return text;
+        }
+    }
+
+    private record Label(String name) implements Part {
+        public String template() {
+            return "{{ $labels." + name + " }}";
+        }
+
+        public String render(Map<String, String> labels, double value) {
+            return labels.getOrDefault(name, "<no value>");
+        }
+    }
+
+    /** A Go template written by the user (custom alerts): passed through, never rendered by vpmon. */
+    private record Raw(String template) implements Part {
+        public String render(Map<String, String> labels, double value) {
+            throw new UnsupportedOperationException("custom alert templates are rendered by Prometheus only");
+        }
+    }
+
+    private record Value(ValueFormat format) implements Part {
+        public String template() {
+            return "{{ $value | " + format.function + " }}";
+        }
+
+        public String render(Map<String, String> labels, double value) {
+            return format.format(value);
+        }
+    }
+
+    private final List<Part> parts = new ArrayList<>();
+
+    static AnnotationTemplate text(String text) {
+        return new AnnotationTemplate().then(text);
+    }
+
+    static AnnotationTemplate raw(String goTemplate) {
+        AnnotationTemplate t = new AnnotationTemplate();
+        t.parts.add(new Raw(goTemplate));
+        return t;
+    }
+
+    AnnotationTemplate then(String text) {
+        parts.add(new Text(text));
+        return this;
+    }
+
+    AnnotationTemplate label(String name) {
+        parts.add(new Label(name));
+        return this;
+    }
+
+    AnnotationTemplate value(ValueFormat format) {
+        parts.add(new Value(format));
+        return this;
+    }
+
+    String goTemplate() {
+        StringBuilder sb = new StringBuilder();
+        parts.forEach(p -> sb.append(p.template()));
+        return sb.toString();
+    }
+
+    String render(Map<String, String> labels, double value) {
+        StringBuilder sb = new StringBuilder();
+        parts.forEach(p -> sb.append(p.render(labels, value)));
+        return sb.toString();
+    }
+}
