@@ -9,8 +9,8 @@ JAR := target/vpmon.jar
 LAUNCHER := target/vpmon
 SOURCES := $(shell find src/main templates -type f 2>/dev/null) pom.xml
 # Debian packages the tests run for real: promtool, amtool and the servers they come with.
-APT_PACKAGES := prometheus prometheus-alertmanager
-APT_TOOLS := promtool amtool
+APT_PACKAGES := prometheus prometheus-alertmanager prometheus-pushgateway
+APT_TOOLS := promtool amtool prometheus-alertmanager prometheus-pushgateway
 
 .PHONY: all build run test deps install completions bench clean
 
