@@ -3,7 +3,6 @@ package io.vpmon.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Builds the picocli command line and runs it: the only entry point Main and the tests use. */
@@ -28,7 +27,6 @@ public final class Cli {
     static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean stacktrace) {
         ErrorHandler errors = new ErrorHandler(stacktrace);
         CommandLine commandLine = new CommandLine(new VpmonCommand());
-        commandLine.addSubcommand("completion", new AutoComplete.GenerateCompletion());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

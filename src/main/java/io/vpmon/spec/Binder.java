@@ -254,7 +254,8 @@ final class Binder {
             JsonNode child = node.get(key);
             args[i] = bind(child, childPointer, components[i].getGenericType());
             boolean missing = child == null || child.isNull() || (child.isTextual() && child.asText().isBlank());
-            if (components[i].isAnnotationPresent(Required.class) && missing) {
+            boolean givenInline = key.endsWith("_file") && node.has(key.substring(0, key.length() - "_file".length()));
+            if (components[i].isAnnotationPresent(Required.class) && missing && !givenInline) {
                 if (child == null) {
                     error(pointer, "missing required key '" + key + "' in " + display(pointer), null);
                 } else {

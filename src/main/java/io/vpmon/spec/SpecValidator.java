@@ -1,5 +1,6 @@
 package io.vpmon.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vpmon.spec.BuiltinAlert.ThresholdKind;
 import io.vpmon.spec.LabelMatchers.LabelMatcher;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ final class SpecValidator {
             "^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?):(\\d{1,5})$");
     private static final Pattern SERVICE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");
     private static final Pattern DASHBOARD_UID = Pattern.compile("^[A-Za-z0-9_-]{1,40}$");
+    private static final long ACCURACY_BASELINE_MILLIS = 3_600_000;
 
     private final Spec spec;
     private final LocatedYaml yaml;
@@ -61,6 +63,22 @@ final class SpecValidator {
                     "use letters, digits, '-', '_' and '.', starting with a letter or digit");
         }
         labelNames("/service/labels", spec.service().labels());
+        reservedLabels("/service/labels", spec.service().labels());
+    }
+
+    /** severity and service are set by vpmon on every alert; routing depends on them. */
+    private void reservedLabels(String at, Map<String, String> labels) {
+        for (String name : List.of("severity", "service", "alertname")) {
+            if (labels.containsKey(name)) {
+                problems.add(Problem.error(yaml.keyAt(LocatedYaml.child(at, name)), "label '" + name
+                        + "' is set by vpmon", name.equals("severity") ? "change an alert's tier with its 'severity' key"
+                        : "it comes from the service name and the alert name"));
+            }
+        }
+    }
+
+    private static boolean isAccuracyDrop(BuiltinAlert alert) {
+        return alert == BuiltinAlert.MODEL_ACCURACY_DROP || alert == BuiltinAlert.ACCURACY_DEGRADATION;
     }
 
     private void prometheus() {
@@ -77,7 +95,7 @@ final class SpecValidator {
     }
 
     private void targets() {
-        if (spec.targets().isEmpty() && yaml.root().has("targets")) {
+        if (yaml.root().path("targets").isArray() && yaml.root().path("targets").isEmpty()) {
             error("/targets", "targets is empty", "list at least one scrape target: job and endpoints");
         }
         Map<String, String> jobs = new HashMap<>();
@@ -91,7 +109,8 @@ final class SpecValidator {
                             + yaml.valueAt(first + "/job").line() + ")", "job names must be unique");
                 }
             }
-            if (t.endpoints().isEmpty() && yaml.root().at(at).has("endpoints")) {
+            JsonNode endpoints = yaml.root().at(at + "/endpoints");
+            if (endpoints.isArray() && endpoints.isEmpty()) {
                 error(at + "/endpoints", "targets[" + i + "].endpoints is empty", "list host:port entries");
             }
             for (int e = 0; e < t.endpoints().size(); e++) {
@@ -113,6 +132,10 @@ final class SpecValidator {
                         "set timeout to at most the interval");
             }
             labelNames(at + "/labels", t.labels());
+            if (spec.prometheus().selfScrape() && "prometheus".equals(t.job())) {
+                error(at + "/job", "job 'prometheus' clashes with Prometheus scraping itself",
+                        "rename the job, or set prometheus.self_scrape: false");
+            }
             if (t.bearerTokenFile() != null && t.basicAuth() != null) {
                 error(at + "/bearer_token_file", "a target takes bearer_token_file or basic_auth, not both",
                         "Prometheus sends one Authorization header per scrape");
@@ -274,7 +297,13 @@ final class SpecValidator {
             if (override.threshold() != null) {
                 threshold(at + "/threshold", alert.get(), override.threshold());
             }
+            if (override.forDuration() != null && isAccuracyDrop(alert.get())
+                    && override.forDuration().millis() >= ACCURACY_BASELINE_MILLIS) {
+                error(at + "/for", name + " compares accuracy with its peak of the last hour, so a 'for' of "
+                        + override.forDuration() + " can never be reached", "keep 'for' under 1h");
+            }
             labelNames(at + "/labels", override.labels());
+            reservedLabels(at + "/labels", override.labels());
             receiverRefs(at + "/notify", override.alsoNotify(), receivers, "alert " + name);
         });
         ResolvedAlert drop = spec.builtinAlert(BuiltinAlert.MODEL_ACCURACY_DROP);
@@ -355,6 +384,7 @@ final class SpecValidator {
                 promqlShape(at + "/expr", a.expr());
             }
             labelNames(at + "/labels", a.labels());
+            reservedLabels(at + "/labels", a.labels());
             labelNames(at + "/annotations", a.annotations());
             receiverRefs(at + "/notify", a.alsoNotify(), receivers, "alert " + a.name());
         }
