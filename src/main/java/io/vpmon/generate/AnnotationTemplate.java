@@ -49,7 +49,7 @@ final class AnnotationTemplate {
         }
 
         public String render(Map<String, String> labels, double value) {
-            return labels.getOrDefault(name, "<no value>");
+            return labels.getOrDefault(name, "");
         }
     }
 

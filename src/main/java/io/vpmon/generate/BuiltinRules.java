@@ -207,7 +207,7 @@ final class BuiltinRules {
             double small = round3(t / 2);
             double low = round4(baseline * (1 - bad));
             Timeline time = Timeline.minutes(a, PromDuration.parse("11m"));
-            BuiltinAlert otherTier = upperBound == null ? BuiltinAlert.ACCURACY_DEGRADATION
+            BuiltinAlert otherTier = a.alert() == BuiltinAlert.MODEL_ACCURACY_DROP ? BuiltinAlert.ACCURACY_DEGRADATION
                     : BuiltinAlert.MODEL_ACCURACY_DROP;
             ResolvedAlert other = spec.builtinAlert(otherTier);
             List<Expectation> otherTierQuiet = other.enabled()
