@@ -212,8 +212,9 @@ final class BuiltinRules {
             ResolvedAlert other = spec.builtinAlert(otherTier);
             List<Expectation> otherTierQuiet = other.enabled()
                     ? List.of(Expectation.silent(other.name(), time.forAlert(other).fireAt())) : List.of();
+            int samples = other.enabled() ? Math.max(time.samples(), time.forAlert(other).samples()) : time.samples();
             scenarios.add(time.firing("fires when accuracy drops " + percent(bad),
-                    List.of(series(acc, base.get(), Map.of(), "0.9x10 " + number(low) + "x" + time.samples())),
+                    List.of(series(acc, base.get(), Map.of(), "0.9x10 " + number(low) + "x" + samples)),
                     groupLabels(base.get()), 1 - low / baseline, otherTierQuiet));
             scenarios.add(time.quiet("stays quiet when accuracy drops only " + percent(small), List.of(series(acc,
                     base.get(), Map.of(), "0.9x10 " + number(round4(baseline * (1 - small))) + "x" + time.samples()))));
