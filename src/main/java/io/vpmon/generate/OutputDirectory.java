@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  */
 public final class OutputDirectory {
     public static final String MARKER = ".vpmon-generated";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private OutputDirectory() {
     }
@@ -36,7 +37,7 @@ public final class OutputDirectory {
         Path staging = null;
         try {
             Files.createDirectories(parent);
-            staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".vpmon-new-");
+            staging = Files.createDirectory(sibling(target, "new"));
             for (GeneratedFile file : files) {
                 Path path = staging.resolve(file.path());
                 Files.createDirectories(path.getParent());
@@ -97,8 +98,7 @@ public final class OutputDirectory {
             move(staging, target);
             return;
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".vpmon-old-");
-        Files.delete(old);
+        Path old = sibling(target, "old");
         move(target, old);
         try {
             move(staging, target);
@@ -107,6 +107,15 @@ public final class OutputDirectory {
             throw e;
         }
         deleteQuietly(old);
+    }
+
+    /**
+     * A fresh hidden name beside the target. Not Files.createTempDirectory: its private 0700
+     * mode would become the output directory's, and Prometheus often runs as another user.
+     */
+    private static Path sibling(Path target, String purpose) {
+        return target.resolveSibling("." + target.getFileName() + ".vpmon-" + purpose + "-"
+                + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE));
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -115,29 +116,29 @@ public final class YamlReader {
     private String decode(byte[] content) {
         int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
                 && (content[2] & 0xFF) == 0xBF ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        String text;
-        try {
-            text = decoder.decode(ByteBuffer.wrap(content, start, content.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidUtf8(content, start);
-            problems.add(Problem.error(locationOfByte(content, start, bad),
-                    String.format("spec is not UTF-8 text (byte 0x%02X)", content[bad] & 0xFF),
+        int control = start;
+        while (control < content.length && !isControl(content[control])) {
+            control++;
+        }
+        int invalid = firstInvalidUtf8(content, start);
+        if (control < content.length && (invalid < 0 || control < invalid)) {
+            problems.add(Problem.error(locationOfByte(content, start, control),
+                    String.format("spec contains the control character U+%04X", content[control] & 0xFF),
                     "is this a binary file? A spec is a YAML text file"));
             return null;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                problems.add(Problem.error(locationOfChar(text, i),
-                        String.format("spec contains the control character U+%04X", (int) c),
-                        "is this a binary file? A spec is a YAML text file"));
-                return null;
-            }
+        if (invalid >= 0) {
+            problems.add(Problem.error(locationOfByte(content, start, invalid),
+                    String.format("spec is not UTF-8 text (byte 0x%02X)", content[invalid] & 0xFF),
+                    "is this a binary file? A spec is a YAML text file"));
+            return null;
         }
-        return text;
+        return new String(content, start, content.length - start, StandardCharsets.UTF_8);
+    }
+
+    /** ASCII control bytes other than tab and line ends; never part of a multi-byte UTF-8 sequence. */
+    private static boolean isControl(byte b) {
+        return (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
     }
 
     private JsonNode readValue(String pointer, int depth) throws IOException {
@@ -320,28 +321,15 @@ public final class YamlReader {
         return new SourceLocation(file, line, column);
     }
 
-    private SourceLocation locationOfChar(String text, int index) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new SourceLocation(file, line, column);
-    }
-
+    /** The offset of the first byte that is not valid UTF-8, or -1. */
     private static int firstInvalidUtf8(byte[] content, int start) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(content, start, content.length - start);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(content.length);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : start;
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : -1;
     }
 
     private static String firstLine(String message) {

@@ -47,6 +47,15 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void theOutputDirectoryGetsTheUsualPermissionsNotAPrivateTempDirectorysOnes() throws IOException {
+        Path out = parent.resolve("out");
+        OutputDirectory.write(out, List.of(GeneratedFile.text("x/y.yml", "a: 1\n", "y")));
+        Path plain = Files.createDirectory(parent.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+        assertThat(Files.getPosixFilePermissions(out.resolve("x"))).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void anEmptyExistingDirectoryIsUsed() throws IOException {
         Path out = Files.createDirectory(parent.resolve("empty"));
         OutputDirectory.write(out, List.of(GeneratedFile.text("x.yml", "a: 1\n", "x")));

@@ -16,13 +16,19 @@ public final class Processes {
     }
 
     public static ProcessResult run(List<String> command, Path workingDir, Duration timeout) {
+        return run(command, workingDir, timeout, new byte[0]);
+    }
+
+    public static ProcessResult run(List<String> command, Path workingDir, Duration timeout, byte[] stdin) {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
+            try (var in = process.getOutputStream()) {
+                in.write(stdin);
+            }
             CompletableFuture<String> out = drain(process.getInputStream());
             CompletableFuture<String> err = drain(process.getErrorStream());
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
