@@ -41,9 +41,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 with a unified diff if DIR differs from the spec's output.")
     boolean check;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -60,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
         Generator.Output generated = Generator.generate(loaded.spec(), specName);
         if (check) {
             String diff = OutputDirectory.diff(outputDir, generated.files());
-            if (output == OutputFormat.JSON) {
+            if (output.json()) {
                 ObjectNode json = JsonNodeFactory.instance.objectNode();
                 json.put("output_dir", outputDir.toString());
                 json.put("up_to_date", diff.isEmpty());
@@ -76,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
             return diff.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         }
         OutputDirectory.write(outputDir, generated.files());
-        if (output == OutputFormat.JSON) {
+        if (output.json()) {
             Json.print(out, json(generated));
         } else {
             printListing(out, generated);

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate",
@@ -24,9 +23,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     SpecOption specOption;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -34,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String file = SpecLoader.STDIN.equals(specOption.file) ? "<stdin>" : specOption.file;
-        if (output == OutputFormat.JSON) {
+        if (output.json()) {
             Json.print(out, ProblemReport.json(file, result.problems()));
         } else {
             ProblemReport.print(err, result.problems());
