@@ -27,15 +27,14 @@ final class AlertRules {
     }
 
     private static AlertRule custom(CustomAlert alert, RuleLabels labels) {
-        String summary = alert.summary() != null ? alert.summary() : alert.name() + " is firing";
-        Map<String, AnnotationTemplate> annotations = new LinkedHashMap<>(labels.annotations(alert.name(),
-                AnnotationTemplate.raw(summary),
-                alert.description() != null ? AnnotationTemplate.raw(alert.description()) : null));
-        if (alert.description() == null) {
-            annotations.remove("description");
+        Map<String, AnnotationTemplate> own = new LinkedHashMap<>();
+        own.put("summary", AnnotationTemplate.raw(alert.summary() != null ? alert.summary() : alert.name() + " is firing"));
+        if (alert.description() != null) {
+            own.put("description", AnnotationTemplate.raw(alert.description()));
         }
-        alert.annotations().forEach((k, v) -> annotations.put(k, AnnotationTemplate.raw(v)));
+        alert.annotations().forEach((k, v) -> own.put(k, AnnotationTemplate.raw(v)));
         return new AlertRule(alert.name(), alert.severity(), alert.expr().strip(), alert.forDuration(),
-                labels.forCustom(alert), annotations, "see expr", "Custom PromQL from the spec.", List.of());
+                labels.forCustom(alert), labels.annotations(alert.name(), own), "see expr",
+                "Custom PromQL from the spec.", List.of());
     }
 }

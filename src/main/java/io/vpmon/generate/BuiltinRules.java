@@ -428,7 +428,16 @@ final class BuiltinRules {
             notes.add("no rule test for " + a.name() + ": cannot build example series for its selectors");
         }
         return new AlertRule(a.name(), a.severity(), expr, a.forDuration(), ruleLabels.forBuiltin(a),
-                ruleLabels.annotations(a.name(), summary, description), a.threshold().text(), rationale, scenarios);
+                ruleLabels.annotations(a.name(), orderedMap("summary", summary, "description", description)),
+                a.threshold().text(), rationale, scenarios);
+    }
+
+    private static Map<String, AnnotationTemplate> orderedMap(String k1, AnnotationTemplate v1, String k2,
+            AnnotationTemplate v2) {
+        Map<String, AnnotationTemplate> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
     }
 
     private Double enabledThreshold(BuiltinAlert alert) {

@@ -33,11 +33,9 @@ final class RuleLabels {
         return labels;
     }
 
-    Map<String, AnnotationTemplate> annotations(String alertName, AnnotationTemplate summary,
-            AnnotationTemplate description) {
-        Map<String, AnnotationTemplate> annotations = new LinkedHashMap<>();
-        annotations.put("summary", summary);
-        annotations.put("description", description);
+    /** The alert's own annotations in order, then its runbook link. */
+    Map<String, AnnotationTemplate> annotations(String alertName, Map<String, AnnotationTemplate> own) {
+        Map<String, AnnotationTemplate> annotations = new LinkedHashMap<>(own);
         annotations.put("runbook_url", AnnotationTemplate.text(runbookUrl(alertName)));
         return annotations;
     }
