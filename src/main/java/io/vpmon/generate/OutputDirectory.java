@@ -19,11 +19,12 @@ import java.util.stream.Stream;
 /**
  * The output directory of {@code vpmon generate}. Writing is all or nothing: the files go to a
  * temporary sibling directory, which then replaces the old one by rename, so a failure at any
- * point leaves the previous output as it was. A marker file tells a vpmon directory from one
- * holding someone's own files, which are never replaced.
+ * point leaves the previous output as it was. A marker file lists what vpmon wrote; any other
+ * file in the directory stops the write rather than be lost.
  */
 public final class OutputDirectory {
     public static final String MARKER = ".vpmon-generated";
+    private static final String MARKER_FILE_PREFIX = "  ";
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private OutputDirectory() {
@@ -32,7 +33,7 @@ public final class OutputDirectory {
     /** Replaces {@code dir} with exactly these files. */
     public static void write(Path dir, List<GeneratedFile> files) {
         Path target = dir.toAbsolutePath().normalize();
-        refuseForeignDirectory(dir, target);
+        refuseForeignFiles(dir, target);
         Path parent = target.getParent();
         Path staging = null;
         try {
@@ -80,17 +81,42 @@ public final class OutputDirectory {
         return out.toString();
     }
 
-    private static void refuseForeignDirectory(Path dir, Path target) {
+    /**
+     * Files vpmon did not write (not listed in the marker) would be lost when the directory is
+     * replaced, so their presence stops the write; the user moves them and runs again.
+     */
+    private static void refuseForeignFiles(Path dir, Path target) {
         if (!Files.exists(target)) {
             return;
         }
         if (!Files.isDirectory(target)) {
             throw VpmonException.usage(dir + " exists and is not a directory");
         }
-        if (!Files.exists(target.resolve(MARKER)) && !filesUnder(target).isEmpty()) {
-            throw VpmonException.usage(dir + " holds files vpmon did not write; refusing to replace them."
-                    + " Choose an empty or new directory");
+        Set<String> ours = writtenBefore(target);
+        List<String> foreign = filesUnder(target).stream()
+                .filter(p -> !p.equals(MARKER) && !ours.contains(p))
+                .toList();
+        if (!foreign.isEmpty()) {
+            String shown = String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                    + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "");
+            throw VpmonException.usage(dir + " holds files vpmon did not write (" + shown + "); refusing to replace"
+                    + " them. Move them out of the directory, or choose an empty or new one");
         }
+    }
+
+    private static Set<String> writtenBefore(Path target) {
+        Path marker = target.resolve(MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return Set.of();
+        }
+        String text = read(marker);
+        Set<String> files = new TreeSet<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith(MARKER_FILE_PREFIX)) {
+                files.add(line.substring(MARKER_FILE_PREFIX.length()));
+            }
+        }
+        return files;
     }
 
     private static void swap(Path staging, Path target) throws IOException {
@@ -129,7 +155,7 @@ public final class OutputDirectory {
     private static String marker(List<GeneratedFile> files) {
         StringBuilder sb = new StringBuilder("This directory is written by 'vpmon generate' and replaced on every run.\n"
                 + "Files:\n");
-        files.forEach(f -> sb.append("  ").append(f.path()).append('\n'));
+        files.forEach(f -> sb.append(MARKER_FILE_PREFIX).append(f.path()).append('\n'));
         return sb.toString();
     }
 

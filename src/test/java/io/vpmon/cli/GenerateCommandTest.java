@@ -106,13 +106,29 @@ class GenerateCommandTest {
     }
 
     @Test
-    void regeneratingReplacesTheWholeDirectory() throws IOException {
+    void regeneratingRemovesFilesAnEarlierRunWroteButThisOneDoesNot() throws IOException {
         Path out = dir.resolve("out");
         generate(out);
-        Files.writeString(out.resolve("stale.yml"), "left over\n");
+        Path marker = out.resolve(".vpmon-generated");
+        Files.writeString(marker, Files.readString(marker) + "  prometheus/rules/retired.yml\n");
+        Files.writeString(out.resolve("prometheus/rules/retired.yml"), "groups: []\n");
         assertThat(generate(out).exitCode()).isZero();
-        assertThat(out.resolve("stale.yml")).doesNotExist();
+        assertThat(out.resolve("prometheus/rules/retired.yml")).doesNotExist();
         assertThat(generate(out, "--check").exitCode()).isZero();
+    }
+
+    @Test
+    void aFileAddedByHandStopsRegenerationInsteadOfBeingLost() throws IOException {
+        Path out = dir.resolve("out");
+        generate(out);
+        Path mine = out.resolve("prometheus/tests/my-custom-alerts.test.yml");
+        Files.writeString(mine, "rule_files: []\n");
+        CliResult r = generate(out);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: " + out + " holds files vpmon did not write"
+                + " (prometheus/tests/my-custom-alerts.test.yml); refusing to replace them. Move them out of the"
+                + " directory, or choose an empty or new one\n");
+        assertThat(mine).hasContent("rule_files: []");
     }
 
     @Test
