@@ -149,7 +149,7 @@ class GenerateCommandTest {
         Files.writeString(out.resolve("thesis.tex"), "years of work\n");
         CliResult r = generate(out);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("holds files vpmon did not write; refusing to replace them");
+        assertThat(r.err()).contains("holds files vpmon did not write (thesis.tex); refusing to replace them");
         assertThat(tree(out)).containsOnlyKeys("thesis.tex");
     }
 
