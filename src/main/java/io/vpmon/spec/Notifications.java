@@ -17,7 +17,7 @@ public record Notifications(
         PromDuration groupInterval,
         PromDuration repeatInterval,
         Digest digest,
-        Boolean watchdog) {
+        Watchdog watchdog) {
 
     public Notifications {
         receivers = Defaults.list(receivers);
@@ -27,7 +27,6 @@ public record Notifications(
         groupInterval = Defaults.duration(groupInterval, "5m");
         repeatInterval = Defaults.duration(repeatInterval, "4h");
         digest = Defaults.or(digest, new Digest(null, null, null));
-        watchdog = Defaults.or(watchdog, false);
     }
 
     static Notifications defaults() {
@@ -51,13 +50,20 @@ public record Notifications(
         }
     }
 
-    public record PagerDuty(@Required String routingKeyFile, Boolean sendResolved) {
+    /** PagerDuty Events API v2; {@code url} only to use another endpoint (e.g. the EU one). */
+    public record PagerDuty(@Required String routingKeyFile, String url, Boolean sendResolved) {
         public PagerDuty {
             sendResolved = Defaults.or(sendResolved, true);
         }
     }
 
-    public record Webhook(@Required String urlFile, Boolean sendResolved, Integer maxAlerts) {
+    /**
+     * A generic webhook. Alertmanager 0.25 reads webhook URLs only inline, so the URL must hold no
+     * secret: credentials go in {@code bearer_token_file} or {@code basic_auth}. {@code url_file}
+     * is accepted by the binder only so the validator can explain that.
+     */
+    public record Webhook(String url, String urlFile, String bearerTokenFile, Spec.BasicAuth basicAuth,
+            Boolean sendResolved, Integer maxAlerts) {
         public Webhook {
             sendResolved = Defaults.or(sendResolved, true);
             maxAlerts = Defaults.or(maxAlerts, 0);
@@ -69,6 +75,18 @@ public record Notifications(
             String authPasswordFile, Boolean requireTls) {
         public Smtp {
             requireTls = Defaults.or(requireTls, true);
+        }
+    }
+
+    /**
+     * A dead man's switch: an always-firing Watchdog alert sent to one receiver (a heartbeat
+     * service that pages when the notifications stop) every {@code interval}.
+     */
+    public record Watchdog(@Shorthand @Required String receiver, PromDuration interval) {
+        public static final String ALERT_NAME = "Watchdog";
+
+        public Watchdog {
+            interval = Defaults.duration(interval, "1m");
         }
     }
 
