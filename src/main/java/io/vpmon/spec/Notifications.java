@@ -19,6 +19,9 @@ public record Notifications(
         Digest digest,
         Watchdog watchdog) {
 
+    /** The receiver, without integrations, of alerts no route matches in the generated config. */
+    public static final String UNROUTED_RECEIVER = "vpmon-unrouted";
+
     public Notifications {
         receivers = Defaults.list(receivers);
         routes = Defaults.map(routes);

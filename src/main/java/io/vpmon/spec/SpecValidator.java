@@ -26,8 +26,6 @@ final class SpecValidator {
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("^[^@\\s<>,]+@[^@\\s<>,]+$");
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)token|key|secret|passw|pwd|signature|^sig$|auth|^code$");
-    /** The root route's receiver in the generated Alertmanager config: no integration. */
-    static final String UNROUTED_RECEIVER = "vpmon-unrouted";
 
     private final Spec spec;
     private final LocatedYaml yaml;
@@ -222,8 +220,8 @@ final class SpecValidator {
             if (r.name() == null || r.name().isBlank()) {
                 continue;
             }
-            if (r.name().equals(UNROUTED_RECEIVER)) {
-                error(at + "/name", "receiver name '" + UNROUTED_RECEIVER + "' is taken by vpmon",
+            if (r.name().equals(Notifications.UNROUTED_RECEIVER)) {
+                error(at + "/name", "receiver name '" + Notifications.UNROUTED_RECEIVER + "' is taken by vpmon",
                         "it names the receiver of alerts no route matches; pick another name");
             }
             String first = seen.putIfAbsent(r.name(), at);
