@@ -30,6 +30,8 @@ public final class Generator {
         watchdog.ifPresent(files::add);
         AlertRouting routing = AlertRouting.of(spec);
         files.addAll(AlertmanagerConfigFile.generate(spec, routing, header));
+        files.addAll(RunbookPages.generate(spec, alerts.rules(), routing, specName));
+        files.add(MetricsGlossary.generate(spec, alerts.rules(), specName));
         files.sort(Comparator.comparing(GeneratedFile::path));
         return new Output(List.copyOf(files), alerts.notes());
     }

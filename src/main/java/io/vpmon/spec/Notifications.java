@@ -38,6 +38,23 @@ public record Notifications(
 
     /** One notification target; it may hold several integrations, Alertmanager-style. */
     public record Receiver(@Required String name, Slack slack, Email email, PagerDuty pagerduty, Webhook webhook) {
+        /** Its integrations for people, without secrets: "Slack #ml-critical + PagerDuty". */
+        public String integrations() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (slack != null) {
+                parts.add("Slack " + slack.channel());
+            }
+            if (pagerduty != null) {
+                parts.add("PagerDuty");
+            }
+            if (email != null) {
+                parts.add("email to " + String.join(", ", email.to()));
+            }
+            if (webhook != null) {
+                parts.add("webhook " + webhook.url());
+            }
+            return String.join(" + ", parts);
+        }
     }
 
     public record Slack(@Required String apiUrlFile, @Required String channel, Boolean sendResolved) {
