@@ -84,7 +84,7 @@ final class AlertmanagerConfigFile {
         sb.append("""
                 {{ define "vpmon.subject" }}{{ if eq .CommonLabels.%1$s "true" }}[vpmon test] {{ end -}}
                 [{{ .CommonLabels.severity | toUpper }}{{ if eq .Status "resolved" }} RESOLVED{{ end }}]
-                {{- if .CommonLabels.alertname }} {{ .CommonLabels.alertname }}{{ else }} {{ .Alerts | len }} alerts{{ end }}
+                {{- if .CommonLabels.alertname }} {{ .CommonLabels.alertname }}{{ else }} {{ len .Alerts }} alert{{ if gt (len .Alerts) 1 }}s{{ end }}{{ end }}
                 {{- if .CommonLabels.service }} on {{ .CommonLabels.service }}{{ end }}{{ end }}
 
                 {{ define "vpmon.text" }}{{ range .Alerts -}}
