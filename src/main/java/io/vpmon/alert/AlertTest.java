@@ -1,5 +1,7 @@
 package io.vpmon.alert;
 
+import io.vpmon.ExitCode;
+import io.vpmon.VpmonException;
 import io.vpmon.generate.AlertRouting;
 import io.vpmon.generate.AlertRouting.Delivery;
 import io.vpmon.generate.GeneratedAlert;
@@ -183,7 +185,10 @@ public final class AlertTest {
             return new Outcome(alert.rule().name(), alert.rule().severity(), expected, a.receivers(), Verdict.MUTED,
                     why + ": no one would be notified", took, null);
         }
-        return new Outcome(alert.rule().name(), alert.rule().severity(), expected, a.receivers(), Verdict.OK, "", took,
+        String note = alert.expected().stream().allMatch(Delivery::unrouted)
+                ? "routed as the spec says, to no one: the spec has no receiver for " + alert.rule().severity().label()
+                        + " alerts" : "";
+        return new Outcome(alert.rule().name(), alert.rule().severity(), expected, a.receivers(), Verdict.OK, note, took,
                 null);
     }
 
@@ -265,7 +270,7 @@ public final class AlertTest {
             Thread.sleep(Math.max(0, d.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new io.vpmon.VpmonException(io.vpmon.ExitCode.UNAVAILABLE, "interrupted");
+            throw new VpmonException(ExitCode.UNAVAILABLE, "interrupted while waiting for Alertmanager");
         }
     }
 }

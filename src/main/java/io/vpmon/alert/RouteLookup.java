@@ -1,6 +1,5 @@
 package io.vpmon.alert;
 
-import io.vpmon.VpmonException;
 import io.vpmon.generate.AlertRouting;
 import io.vpmon.generate.AlertRouting.Delivery;
 import io.vpmon.generate.GeneratedAlert;
@@ -50,7 +49,7 @@ public final class RouteLookup {
     private static Reach reach(Spec spec, Delivery d) {
         String integrations = spec.notifications().receivers().stream().filter(r -> r.name().equals(d.receiver()))
                 .findFirst().map(Notifications.Receiver::integrations)
-                .orElseThrow(() -> new VpmonException(io.vpmon.ExitCode.SOFTWARE, "route to unknown receiver " + d.receiver()));
+                .orElseThrow(() -> new IllegalStateException("route to unknown receiver " + d.receiver()));
         return new Reach(d.receiver(), integrations, d.groupBy(), d.groupWait(), d.groupInterval(), d.repeatInterval(),
                 d.why());
     }

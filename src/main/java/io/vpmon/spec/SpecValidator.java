@@ -336,7 +336,8 @@ final class SpecValidator {
         } catch (URISyntaxException e) {
             // reported below
         }
-        error(at, "invalid URL '" + url + "'", "write an absolute http:// or https:// URL");
+        error(at, "invalid URL '" + url.replaceFirst("//[^/@]*@", "//***@") + "'",
+                "write an absolute http:// or https:// URL");
         return false;
     }
 

@@ -65,6 +65,7 @@ class NotificationsValidationTest {
         "user info   | http://bot:s3cret@hook:8080/alerts     | user:password would put a secret in the spec",
         "token query | https://hook.example/in?token=s3cret   | 'token' parameter would put a secret in the spec",
         "not http    | ftp://hook.example/in                  | invalid URL 'ftp://hook.example/in'",
+        "not http, user info | ftp://bot:s3cret@hook.example/ | invalid URL 'ftp://***@hook.example/'",
     })
     void aWebhookUrlMustHoldNoSecret(String what, String url, String message) {
         List<String> problems = formatted("""
