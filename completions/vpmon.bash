@@ -157,15 +157,24 @@ function _complete_vpmon() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_vpmon; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_vpmon; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} generate" ];    then _picocli_vpmon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alert" ];    then _picocli_vpmon; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_vpmon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alert routes" ];    then _picocli_vpmon_alert; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alert test" ];    then _picocli_vpmon_alert; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(init)
   local cmds1=(validate)
   local cmds2=(generate)
-  local cmds3=(completion)
+  local cmds3=(alert)
+  local cmds4=(completion)
+  local cmds5=(alert routes)
+  local cmds6=(alert test)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vpmon_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vpmon_alert_test; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vpmon_alert_routes; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vpmon_completion; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vpmon_alert; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_vpmon_generate; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_vpmon_validate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_vpmon_init; return $?; fi
@@ -179,7 +188,7 @@ function _picocli_vpmon() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="init validate generate completion"
+  local commands="init validate generate alert completion"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -298,6 +307,24 @@ function _picocli_vpmon_generate() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `alert` subcommand.
+function _picocli_vpmon_alert() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="routes test"
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_vpmon_completion() {
   # Get completion data
@@ -306,6 +333,108 @@ function _picocli_vpmon_completion() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `routes` subcommand.
+function _picocli_vpmon_alert_routes() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-f' '--file' '--alert' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--file')
+      return
+      ;;
+    '--alert')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `test` subcommand.
+function _picocli_vpmon_alert_test() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--keep' '--ack' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-f' '--file' '--bearer-token-file' '--user' '--password-file' '--alertmanager' '-H' '--header' '--alert' '--severity' '--timeout' '--output'"
+  local SEVERITY_option_args=("CRITICAL" "HIGH" "MEDIUM") # --severity values
+  local FORMAT_option_args=("TABLE" "JSON") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--file')
+      return
+      ;;
+    '--bearer-token-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--alertmanager')
+      return
+      ;;
+    '-H'|'--header')
+      return
+      ;;
+    '--alert')
+      return
+      ;;
+    '--severity')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -4,6 +4,7 @@ import io.vpmon.spec.Spec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns a valid spec into the full set of files, in memory, byte-for-byte the same every time. */
 public final class Generator {
@@ -20,9 +21,17 @@ public final class Generator {
                 + ". Do not edit: change the spec and run 'vpmon generate'.");
         AlertRules.Result alerts = AlertRules.build(spec);
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(PrometheusConfigFile.generate(spec, List.of("rules/alerts.yml"), header));
+        Optional<GeneratedFile> watchdog = WatchdogRuleFile.generate(spec, header);
+        List<String> ruleFiles = watchdog.isPresent() ? List.of("rules/alerts.yml", WatchdogRuleFile.RULE_FILE)
+                : List.of("rules/alerts.yml");
+        files.add(PrometheusConfigFile.generate(spec, ruleFiles, header));
         files.add(AlertRulesFile.generate(spec, alerts.rules(), header));
         files.addAll(RuleTestsFile.generate(alerts.rules(), header));
+        watchdog.ifPresent(files::add);
+        AlertRouting routing = AlertRouting.of(spec);
+        files.addAll(AlertmanagerConfigFile.generate(spec, routing, header));
+        files.addAll(RunbookPages.generate(spec, alerts.rules(), routing, specName));
+        files.add(MetricsGlossary.generate(spec, alerts.rules(), specName));
         files.sort(Comparator.comparing(GeneratedFile::path));
         return new Output(List.copyOf(files), alerts.notes());
     }

@@ -17,7 +17,10 @@ public record Notifications(
         PromDuration groupInterval,
         PromDuration repeatInterval,
         Digest digest,
-        Boolean watchdog) {
+        Watchdog watchdog) {
+
+    /** The receiver, without integrations, of alerts no route matches in the generated config. */
+    public static final String UNROUTED_RECEIVER = "vpmon-unrouted";
 
     public Notifications {
         receivers = Defaults.list(receivers);
@@ -27,7 +30,6 @@ public record Notifications(
         groupInterval = Defaults.duration(groupInterval, "5m");
         repeatInterval = Defaults.duration(repeatInterval, "4h");
         digest = Defaults.or(digest, new Digest(null, null, null));
-        watchdog = Defaults.or(watchdog, false);
     }
 
     static Notifications defaults() {
@@ -36,6 +38,23 @@ public record Notifications(
 
     /** One notification target; it may hold several integrations, Alertmanager-style. */
     public record Receiver(@Required String name, Slack slack, Email email, PagerDuty pagerduty, Webhook webhook) {
+        /** Its integrations for people, without secrets: "Slack #ml-critical + PagerDuty". */
+        public String integrations() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (slack != null) {
+                parts.add("Slack " + slack.channel());
+            }
+            if (pagerduty != null) {
+                parts.add("PagerDuty");
+            }
+            if (email != null) {
+                parts.add("email to " + String.join(", ", email.to()));
+            }
+            if (webhook != null) {
+                parts.add("webhook " + webhook.url());
+            }
+            return String.join(" + ", parts);
+        }
     }
 
     public record Slack(@Required String apiUrlFile, @Required String channel, Boolean sendResolved) {
@@ -51,13 +70,20 @@ public record Notifications(
         }
     }
 
-    public record PagerDuty(@Required String routingKeyFile, Boolean sendResolved) {
+    /** PagerDuty Events API v2; {@code url} only to use another endpoint (e.g. the EU one). */
+    public record PagerDuty(@Required String routingKeyFile, String url, Boolean sendResolved) {
         public PagerDuty {
             sendResolved = Defaults.or(sendResolved, true);
         }
     }
 
-    public record Webhook(@Required String urlFile, Boolean sendResolved, Integer maxAlerts) {
+    /**
+     * A generic webhook. Alertmanager 0.25 reads webhook URLs only inline, so the URL must hold no
+     * secret: credentials go in {@code bearer_token_file} or {@code basic_auth}. {@code url_file}
+     * is accepted by the binder only so the validator can explain that.
+     */
+    public record Webhook(String url, String urlFile, String bearerTokenFile, Spec.BasicAuth basicAuth,
+            Boolean sendResolved, Integer maxAlerts) {
         public Webhook {
             sendResolved = Defaults.or(sendResolved, true);
             maxAlerts = Defaults.or(maxAlerts, 0);
@@ -69,6 +95,18 @@ public record Notifications(
             String authPasswordFile, Boolean requireTls) {
         public Smtp {
             requireTls = Defaults.or(requireTls, true);
+        }
+    }
+
+    /**
+     * A dead man's switch: an always-firing Watchdog alert sent to one receiver (a heartbeat
+     * service that pages when the notifications stop) every {@code interval}.
+     */
+    public record Watchdog(@Shorthand @Required String receiver, PromDuration interval) {
+        public static final String ALERT_NAME = "Watchdog";
+
+        public Watchdog {
+            interval = Defaults.duration(interval, "1m");
         }
     }
 
