@@ -8,7 +8,6 @@ import io.vpmon.testing.ExternalTool;
 import io.vpmon.testing.ProcessResult;
 import io.vpmon.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
