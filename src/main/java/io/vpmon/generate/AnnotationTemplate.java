@@ -10,12 +10,13 @@ import java.util.Map;
  */
 final class AnnotationTemplate {
     enum ValueFormat {
-        PERCENT("humanizePercentage"), DURATION("humanizeDuration"), NUMBER("humanize");
+        PERCENT("$value | humanizePercentage"), DURATION("$value | humanizeDuration"), NUMBER("$value | humanize"),
+        TWO_DECIMALS("printf \"%.2f\" $value");
 
-        private final String function;
+        private final String pipeline;
 
-        ValueFormat(String function) {
-            this.function = function;
+        ValueFormat(String pipeline) {
+            this.pipeline = pipeline;
         }
 
         String format(double value) {
@@ -23,6 +24,7 @@ final class AnnotationTemplate {
                 case PERCENT -> GoFormat.humanizePercentage(value);
                 case DURATION -> GoFormat.humanizeDuration(value);
                 case NUMBER -> GoFormat.humanize(value);
+                case TWO_DECIMALS -> GoFormat.fixed2(value);
             };
         }
     }
@@ -62,7 +64,7 @@ final class AnnotationTemplate {
 
     private record Value(ValueFormat format) implements Part {
         public String template() {
-            return "{{ $value | " + format.function + " }}";
+            return "{{ " + format.pipeline + " }}";
         }
 
         public String render(Map<String, String> labels, double value) {

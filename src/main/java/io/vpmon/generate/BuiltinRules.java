@@ -5,6 +5,7 @@ import io.vpmon.generate.Promql.Selector;
 import io.vpmon.generate.Scenario.Expectation;
 import io.vpmon.generate.Scenario.Series;
 import io.vpmon.spec.BuiltinAlert;
+import io.vpmon.spec.LabelMatchers;
 import io.vpmon.spec.MetricsContract;
 import io.vpmon.spec.PromDuration;
 import io.vpmon.spec.ResolvedAlert;
@@ -21,8 +22,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The twelve seed alerts as PromQL, with their annotations and the promtool scenarios that
- * test them. Each expression aggregates before it divides (numerator and denominator with the
+ * The built-in alerts (the seed's twelve and the drift alert) as PromQL, with their annotations
+ * and the promtool scenarios that test them. Each expression aggregates before it divides (numerator and denominator with the
  * same {@code sum by}), takes quantiles over summed bucket rates, and keeps the label set the
  * spec's {@code group_by} names, so alerts are per service, not per scraped series.
  */
@@ -71,6 +72,7 @@ final class BuiltinRules {
             case MODEL_TRAINING_NOT_IMPROVING -> trainingNotImproving(a);
             case RESOURCE_USAGE_HIGH -> cpuUsage(a);
             case USER_ENGAGEMENT_DOWN -> engagement(a);
+            case DATA_DRIFT_DETECTED -> dataDrift(a);
         };
     }
 
@@ -417,6 +419,34 @@ final class BuiltinRules {
             scenarios.add(time.quiet("stays quiet when users drop only " + percent(small), List.of(series(dau,
                     base.get(), Map.of(), lastWeek + number(1000 * (1 - small)) + "x" + after))));
         }
+        return rule(a, expr, summary, description, rationale, scenarios);
+    }
+
+    /** vpmon's own metric: `vpmon drift check` publishes it labelled with the service, via Pushgateway or a textfile. */
+    private AlertRule dataDrift(ResolvedAlert a) {
+        double t = a.threshold().value();
+        Selector score = Selector.of("data_drift_score", "service=" + LabelMatchers.quote(spec.service().name()));
+        List<String> by = List.of("service");
+        String expr = Promql.aggregate("max", by, score.render()) + " > " + number(t);
+        AnnotationTemplate summary = AnnotationTemplate.text("Input drift on ").label("service").then(": score ")
+                .value(ValueFormat.TWO_DECIMALS);
+        AnnotationTemplate description = AnnotationTemplate.text("The last 'vpmon drift check' of ").label("service")
+                .then(" scored ").value(ValueFormat.TWO_DECIMALS).then(" (alert above " + number(t) + " for "
+                        + a.forDuration() + "): the images the model sees have moved away from the reference batch."
+                        + " Compare the per-feature results of the check; consider retraining.");
+        String rationale = "The score 'vpmon drift check' publishes (data_drift_score, labelled with the service),"
+                + " as kept by the Pushgateway or a textfile until the next check replaces it; the worst value per"
+                + " service decides.";
+        List<Scenario> scenarios = new ArrayList<>();
+        Map<String, String> base = Map.of("service", spec.service().name(), "job", "vpmon-drift");
+        double bad = round3((1 + t) / 2);
+        double calm = round3(t / 2);
+        Timeline time = Timeline.minutes(a, PromDuration.parse("0s"));
+        SortedMap<String, String> labels = new TreeMap<>(Map.of("service", spec.service().name()));
+        scenarios.add(time.firing("fires when the drift score is " + number(bad),
+                List.of(series(score, base, Map.of(), time.counter(bad, 0))), labels, bad));
+        scenarios.add(time.quiet("stays quiet when the drift score is " + number(calm),
+                List.of(series(score, base, Map.of(), time.counter(calm, 0)))));
         return rule(a, expr, summary, description, rationale, scenarios);
     }
 

@@ -5,13 +5,15 @@ import io.vpmon.spec.BuiltinAlert;
 /**
  * The panels of the seed's dashboard layout ("VisionPlant Elite Execution", seven rows) that
  * runbooks send people to and the metrics glossary names as a metric's users. The titles are
- * the seed's, so a generated dashboard that keeps them keeps every runbook link true.
+ * the seed's (plus seed 003's data drift score), so a generated dashboard that keeps them keeps
+ * every runbook link true.
  */
 enum DashboardPanel {
     ERROR_RATE_CARD("Executive summary", "Error Rate"),
     CACHE_HIT_CARD("Executive summary", "Cache Hit"),
     ACCURACY_OVER_TIME("Model performance", "Accuracy Over Time"),
     LOSS_CURVES("Model performance", "Loss Curves"),
+    DATA_DRIFT("Model performance", "Data Drift Score"),
     LATENCY_PERCENTILES("Latency & performance", "Latency Percentiles"),
     THROUGHPUT("Latency & performance", "Throughput"),
     ERROR_RATE("Latency & performance", "Error Rate"),
@@ -58,6 +60,7 @@ enum DashboardPanel {
             case MODEL_TRAINING_NOT_IMPROVING -> TRAINING_PROGRESS;
             case RESOURCE_USAGE_HIGH -> CPU_USAGE;
             case USER_ENGAGEMENT_DOWN -> USER_GROWTH;
+            case DATA_DRIFT_DETECTED -> DATA_DRIFT;
         };
     }
 }

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Go's number formatting as Prometheus templates use it ({@code %.4g}, humanize,
+ * Go's number formatting as Prometheus templates use it ({@code %.4g}, {@code %.2f}, humanize,
  * humanizePercentage, humanizeDuration), so generated rule tests can state the exact text an
  * alert's annotations will carry.
  */
@@ -36,6 +36,14 @@ final class GoFormat {
             return mantissa.toPlainString() + "e" + sign + (abs < 10 ? "0" : "") + abs;
         }
         return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    /** Go's {@code fmt.Sprintf("%.2f", v)}: the exact binary value rounded half to even. */
+    static String fixed2(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return g4(v);
+        }
+        return new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     static String humanize(double v) {

@@ -105,6 +105,11 @@ final class MetricsGlossary {
         entries.add(gauge(m.dailyActiveUsers(), m, groups, "Distinct users who made a request in the last 24 hours.",
                 "The API (or a batch job over its logs) counts distinct users over a sliding day and sets the gauge.",
                 DashboardPanel.USER_GROWTH));
+        entries.add(new Entry("data_drift_score", "gauge (0 to 1)", List.of("`service`"),
+                "How far the current image batch has moved from the reference batch, by vpmon's drift check.",
+                "`vpmon drift check` sets it (with per-feature KS statistics and p-values beside it) and publishes"
+                        + " it to the Pushgateway or a textfile; it keeps its value until the next check.",
+                List.of(DashboardPanel.DATA_DRIFT)));
         entries.add(new Entry("up", "gauge (0 or 1)", labels(List.of("job", "instance"), m.selectorFor(null)),
                 "Whether Prometheus' last scrape of a target succeeded.",
                 "Prometheus writes it itself for every scrape target, every scrape.",

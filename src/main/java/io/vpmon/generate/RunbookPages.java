@@ -222,6 +222,12 @@ final class RunbookPages {
                     "Check for outages or error spikes in the last week that drove users away.",
                     "Review product changes shipped in the last week.",
                     "Compare with the same week last year or known holidays before acting.");
+            case DATA_DRIFT_DETECTED -> List.of(
+                    "Read the per-feature results of the last check (`vpmon drift check --output json`): which"
+                            + " statistics moved, by how much (D) and in which direction (the means).",
+                    "Check for a change on the input side: a new camera or client, a preprocessing change, a new source.",
+                    "Compare accuracy over the same period (" + DashboardPanel.ACCURACY_OVER_TIME.where() + ").",
+                    "If the shift is real and lasting, refresh the reference batch and plan retraining.");
         }).orElse(List.of(
                 "Run the expression above in Prometheus and look at which series it returns.",
                 "Check the logs and recent changes of what those series measure.",

@@ -2,7 +2,8 @@ package io.vpmon.spec;
 
 /**
  * The twelve alerts of the seed's alerting strategy, in its order, with its thresholds,
- * durations and tiers as defaults. How each is computed lives with the rule generator; what a
+ * durations and tiers as defaults, then seed 001's data-drift alert, which watches the results
+ * `vpmon drift check` publishes. How each is computed lives with the rule generator; what a
  * threshold means (and which values make sense) lives here, where the validator can see it.
  */
 public enum BuiltinAlert {
@@ -29,7 +30,9 @@ public enum BuiltinAlert {
     RESOURCE_USAGE_HIGH("ResourceUsageHigh", Severity.MEDIUM, ThresholdKind.FRACTION, "0.80", "30m",
             "CPU busy above the threshold share"),
     USER_ENGAGEMENT_DOWN("UserEngagementDown", Severity.MEDIUM, ThresholdKind.FRACTION, "0.15", "1h",
-            "Daily active users fell by more than the threshold share week over week");
+            "Daily active users fell by more than the threshold share week over week"),
+    DATA_DRIFT_DETECTED("DataDriftDetected", Severity.HIGH, ThresholdKind.FRACTION, "0.5", "5m",
+            "The drift score of the last 'vpmon drift check' is above the threshold: the input images moved");
 
     /** What a threshold measures, which decides the forms and range it accepts. */
     public enum ThresholdKind {

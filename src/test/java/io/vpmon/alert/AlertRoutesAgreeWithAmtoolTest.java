@@ -42,7 +42,7 @@ class AlertRoutesAgreeWithAmtoolTest {
         Path config = out.resolve("alertmanager/alertmanager.yml");
         List<GeneratedAlert> alerts = GeneratedAlert.of(spec);
         if (specPath.contains("visionplant")) {
-            assertThat(alerts).hasSize(13);
+            assertThat(alerts).hasSize(14);
         }
 
         for (GeneratedAlert alert : alerts) {

@@ -35,8 +35,8 @@ class AlertSelectionTest {
     void aTierOrAll() {
         assertThat(names(AlertSelection.select(ALERTS, List.of(), Severity.HIGH, false))).containsExactly(
                 "AccuracyDegradation", "LatencyElevated", "ErrorRateIncreasing", "LowCacheHitRate",
-                "ModelServerRestarting");
-        assertThat(AlertSelection.select(ALERTS, List.of(), null, true)).hasSize(13);
+                "DataDriftDetected", "ModelServerRestarting");
+        assertThat(AlertSelection.select(ALERTS, List.of(), null, true)).hasSize(14);
     }
 
     @Test

@@ -41,9 +41,9 @@ class GenerateCommandTest {
         Path out = dir.resolve("out");
         CliResult r = generate(out);
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("Generated 21 files from " + EXAMPLE + " into " + out + ":")
+        assertThat(r.out()).startsWith("Generated 22 files from " + EXAMPLE + " into " + out + ":")
                 .contains(out.resolve("prometheus/prometheus.yml").toString())
-                .contains("13 alert rules (4 critical, 5 high, 4 medium)")
+                .contains("14 alert rules (4 critical, 6 high, 4 medium)")
                 .contains("note: no rule test for custom alert ModelServerRestarting");
         assertThat(out.resolve("prometheus/rules/alerts.yml")).isRegularFile();
         assertThat(out.resolve("prometheus/tests/alerts.test.yml")).isRegularFile();
@@ -157,7 +157,7 @@ class GenerateCommandTest {
     void jsonListingNamesEveryFile() throws IOException {
         Path out = dir.resolve("out");
         JsonNode json = new ObjectMapper().readTree(generate(out, "--output", "json").out());
-        assertThat(json.get("files")).hasSize(21);
+        assertThat(json.get("files")).hasSize(22);
         assertThat(json.get("files").get(0).get("path").asText()).startsWith(out.toString());
         assertThat(json.get("notes").get(0).asText()).contains("ModelServerRestarting");
     }

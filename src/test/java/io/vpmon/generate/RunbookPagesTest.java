@@ -24,14 +24,14 @@ class RunbookPagesTest {
         Map<String, String> files = generate("examples/visionplant.yaml");
         List<AlertRule> rules = AlertRules.build(spec).rules();
 
-        assertThat(rules).hasSize(13);
+        assertThat(rules).hasSize(14);
         for (AlertRule rule : rules) {
             assertThat(files).containsKey("runbooks/" + rule.name() + ".md");
             assertThat(rule.annotations().get("runbook_url").goTemplate())
                     .isEqualTo("https://github.com/visionplant/monitoring/blob/main/runbooks/" + rule.name() + ".md");
             assertThat(files.get("runbooks/README.md")).contains("[" + rule.name() + "](" + rule.name() + ".md)");
         }
-        assertThat(files.keySet().stream().filter(p -> p.startsWith("runbooks/"))).hasSize(14);
+        assertThat(files.keySet().stream().filter(p -> p.startsWith("runbooks/"))).hasSize(rules.size() + 1);
     }
 
     @Test

@@ -131,7 +131,7 @@ class NotificationsValidationTest {
         assertThat(problems).extracting(Problem::message).containsExactlyInAnyOrder(
                 "receiver 'spare' is not used",
                 "receiver 'chat' is listed twice for critical",
-                "4 high alerts (AccuracyDegradation, LatencyElevated, ErrorRateIncreasing, LowCacheHitRate) reach"
+                "5 high alerts (AccuracyDegradation, LatencyElevated, ErrorRateIncreasing, LowCacheHitRate, DataDriftDetected) reach"
                         + " no receiver except their own notify lists",
                 "4 medium alerts (DatasetCollectionSlow, ModelTrainingNotImproving, ResourceUsageHigh,"
                         + " UserEngagementDown) reach no receiver except their own notify lists");
