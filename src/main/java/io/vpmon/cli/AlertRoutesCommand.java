@@ -7,7 +7,6 @@ import io.vpmon.ExitCode;
 import io.vpmon.alert.RouteLookup;
 import io.vpmon.spec.LabelMatchers;
 import io.vpmon.spec.Spec;
-import io.vpmon.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,8 @@ final class AlertRoutesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LABEL=VALUE", arity = "0..*", description = "The alert's labels.")
     List<String> pairs = List.of();
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -56,17 +54,11 @@ final class AlertRoutesCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "give the alert's labels as LABEL=VALUE, or --alert NAME");
         }
         Map<String, String> given = labels();
-        SpecLoader.Result loaded = SpecLoader.load(specOption.file, System.in);
-        if (!loaded.valid()) {
-            ProblemReport.print(err, loaded.problems());
-            err.println(ProblemReport.summary(specOption.file, loaded.problems()));
-            return ExitCode.USAGE;
-        }
-        Spec spec = loaded.spec();
+        Spec spec = specOption.load(err);
         Map<String, String> labels = new TreeMap<>(alert != null ? RouteLookup.alertLabels(spec, alert) : Map.of());
         labels.putAll(given);
         RouteLookup.Answer answer = RouteLookup.lookup(spec, labels);
-        if (output == OutputFormat.JSON) {
+        if (output.json()) {
             Json.print(out, json(answer));
         } else {
             print(out, answer);

@@ -11,7 +11,6 @@ import io.vpmon.prom.AlertmanagerClient;
 import io.vpmon.spec.PromDuration;
 import io.vpmon.spec.Severity;
 import io.vpmon.spec.Spec;
-import io.vpmon.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -78,9 +77,8 @@ final class AlertTestCommand implements Callable<Integer> {
             + " Alertmanager reports it suppressed, then expire the silence.")
     boolean ack;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
@@ -95,13 +93,7 @@ final class AlertTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SpecLoader.Result loaded = SpecLoader.load(specOption.file, System.in);
-        if (!loaded.valid()) {
-            ProblemReport.print(err, loaded.problems());
-            err.println(ProblemReport.summary(specOption.file, loaded.problems()));
-            return ExitCode.USAGE;
-        }
-        Spec spec = loaded.spec();
+        Spec spec = specOption.load(err);
         List<GeneratedAlert> alerts = AlertSelection.select(GeneratedAlert.of(spec),
                 selection != null && selection.names != null ? selection.names : List.of(),
                 selection != null ? selection.severity : null, selection != null && selection.all);
@@ -112,7 +104,7 @@ final class AlertTestCommand implements Callable<Integer> {
                 err.flush();
             }).run(new AlertTest.Request(spec, alerts, timeout, keep, ack));
         }
-        if (output == OutputFormat.JSON) {
+        if (output.json()) {
             Json.print(out, json(result));
         } else {
             print(out, result);

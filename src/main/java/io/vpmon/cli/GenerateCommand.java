@@ -7,7 +7,6 @@ import io.vpmon.ExitCode;
 import io.vpmon.generate.GeneratedFile;
 import io.vpmon.generate.Generator;
 import io.vpmon.generate.OutputDirectory;
-import io.vpmon.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,15 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SpecLoader.Result loaded = SpecLoader.load(specOption.file, System.in);
-        ProblemReport.print(err, loaded.problems());
-        String specName = SpecLoader.STDIN.equals(specOption.file) ? "<stdin>"
-                : Path.of(specOption.file).getFileName().toString();
-        if (!loaded.valid()) {
-            err.println(ProblemReport.summary(specOption.file, loaded.problems()));
-            return ExitCode.USAGE;
-        }
-        Generator.Output generated = Generator.generate(loaded.spec(), specName);
+        Generator.Output generated = Generator.generate(specOption.load(err), specOption.fileName());
         if (check) {
             String diff = OutputDirectory.diff(outputDir, generated.files());
             if (output.json()) {

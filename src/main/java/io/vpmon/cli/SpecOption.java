@@ -1,10 +1,36 @@
 package io.vpmon.cli;
 
+import io.vpmon.ExitCode;
+import io.vpmon.VpmonException;
+import io.vpmon.spec.Spec;
+import io.vpmon.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The -f/--file option every spec-reading command shares. */
+/** The -f/--file option every spec-reading command shares, and loading the spec it names. */
 final class SpecOption {
     @Option(names = {"-f", "--file"}, paramLabel = "SPEC", defaultValue = "vpmon.yaml",
             description = "The spec file ('-' for standard input). Default: ${DEFAULT-VALUE}.")
     String file;
+
+    /** The spec's name as messages show it. */
+    String displayName() {
+        return SpecLoader.STDIN.equals(file) ? "<stdin>" : file;
+    }
+
+    /** The file name alone, as generated files name their source. */
+    String fileName() {
+        return SpecLoader.STDIN.equals(file) ? "<stdin>" : Path.of(file).getFileName().toString();
+    }
+
+    /** The valid spec; its warnings, or all its problems and exit 2, are printed to {@code err}. */
+    Spec load(PrintWriter err) {
+        SpecLoader.Result loaded = SpecLoader.load(file, System.in);
+        ProblemReport.print(err, loaded.problems());
+        if (!loaded.valid()) {
+            throw new VpmonException(ExitCode.USAGE, ProblemReport.summary(displayName(), loaded.problems()));
+        }
+        return loaded.spec();
+    }
 }

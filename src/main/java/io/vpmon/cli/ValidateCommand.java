@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
         SpecLoader.Result result = SpecLoader.load(specOption.file, System.in);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String file = SpecLoader.STDIN.equals(specOption.file) ? "<stdin>" : specOption.file;
+        String file = specOption.displayName();
         if (output.json()) {
             Json.print(out, ProblemReport.json(file, result.problems()));
         } else {
