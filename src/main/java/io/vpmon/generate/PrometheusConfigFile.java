@@ -53,6 +53,14 @@ final class PrometheusConfigFile {
             scrapes.add(scrapeJob(target));
             jobs.add(target.job());
         }
+        String pushgateway = spec.drift().pushgateway();
+        if (pushgateway != null) {
+            ObjectNode job = scrapes.addObject();
+            job.put("job_name", "pushgateway");
+            job.put("honor_labels", true);
+            job.putArray("static_configs").addObject().putArray("targets").add(pushgateway);
+            jobs.add("pushgateway");
+        }
         List<String> lines = new ArrayList<>(header);
         lines.add("");
         lines.add("Retention is a command-line flag, not a config setting: start Prometheus with");

@@ -24,6 +24,7 @@ final class SpecValidator {
     private static final Pattern SERVICE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");
     private static final Pattern DASHBOARD_UID = Pattern.compile("^[A-Za-z0-9_-]{1,40}$");
     private static final long ACCURACY_BASELINE_MILLIS = 3_600_000;
+    static final String PUSHGATEWAY_JOB = "pushgateway";
     private static final Pattern SLACK_CHANNEL = Pattern.compile("^([#@][^\\s]+|[CGDU][A-Z0-9]{6,})$");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("^[^@\\s<>,]+@[^@\\s<>,]+$");
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
@@ -692,8 +693,12 @@ final class SpecValidator {
         if (d.minImages() < 2) {
             error("/drift/min_images", "min_images must be at least 2", null);
         }
-        if (!(d.scoreThreshold() >= 0 && d.scoreThreshold() <= 1)) {
-            error("/drift/score_threshold", "score_threshold is between 0 and 1", null);
+        if (d.pushgateway() != null) {
+            endpoint("/drift/pushgateway", d.pushgateway());
+            if (spec.targets().stream().anyMatch(t -> PUSHGATEWAY_JOB.equals(t.job()))) {
+                error("/drift/pushgateway", "a target is already named '" + PUSHGATEWAY_JOB + "'",
+                        "drop that target: drift.pushgateway adds the scrape job, with honor_labels");
+            }
         }
         for (int i = 0; i < d.features().size(); i++) {
             String f = d.features().get(i);
