@@ -3,41 +3,31 @@ package io.vpmon.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpmon.spec.BuiltinAlert.ThresholdKind;
 import io.vpmon.spec.LabelMatchers.LabelMatcher;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The checks that need more than types: names Prometheus accepts, values in range, references
  * that resolve, nothing defined twice. Runs on a bound spec and reports against the YAML's
  * locations, so every message points at the line to fix.
  */
-final class SpecValidator {
-    private static final Pattern ENDPOINT = Pattern.compile(
-            "^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?):(\\d{1,5})$");
+final class SpecValidator extends ValidationChecks {
     private static final Pattern SERVICE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");
     private static final Pattern DASHBOARD_UID = Pattern.compile("^[A-Za-z0-9_-]{1,40}$");
     private static final long ACCURACY_BASELINE_MILLIS = 3_600_000;
     static final String PUSHGATEWAY_JOB = "pushgateway";
-    private static final Pattern SLACK_CHANNEL = Pattern.compile("^([#@][^\\s]+|[CGDU][A-Z0-9]{6,})$");
-    private static final Pattern EMAIL_ADDRESS = Pattern.compile("^[^@\\s<>,]+@[^@\\s<>,]+$");
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)token|key|secret|passw|pwd|signature|^sig$|auth|^code$");
 
     private final Spec spec;
-    private final LocatedYaml yaml;
-    private final List<Problem> problems;
+    private final NotificationsValidator notifications;
 
     private SpecValidator(Spec spec, LocatedYaml yaml, List<Problem> problems) {
+        super(yaml, problems);
         this.spec = spec;
-        this.yaml = yaml;
-        this.problems = problems;
+        this.notifications = new NotificationsValidator(spec, yaml, problems);
     }
 
     static void validate(Spec spec, LocatedYaml yaml, List<Problem> problems) {
@@ -54,10 +44,10 @@ final class SpecValidator {
         targets();
         alertmanager();
         metrics();
-        Set<String> receivers = receivers();
+        Set<String> receivers = notifications.receivers();
         builtinAlerts(receivers);
         customAlerts(receivers);
-        routes(receivers);
+        notifications.routes(receivers);
         slos();
         dashboard();
         drift();
@@ -230,248 +220,6 @@ final class SpecValidator {
         }
     }
 
-    private Set<String> receivers() {
-        Notifications n = spec.notifications();
-        Map<String, String> seen = new HashMap<>();
-        boolean anyEmail = false;
-        for (int i = 0; i < n.receivers().size(); i++) {
-            Notifications.Receiver r = n.receivers().get(i);
-            String at = "/notifications/receivers/" + i;
-            slack(at + "/slack", r.slack());
-            email(at + "/email", r.email());
-            pagerDuty(at + "/pagerduty", r.pagerduty());
-            webhook(at + "/webhook", r.webhook());
-            if (r.name() == null || r.name().isBlank()) {
-                continue;
-            }
-            if (r.name().equals(Notifications.UNROUTED_RECEIVER)) {
-                error(at + "/name", "receiver name '" + Notifications.UNROUTED_RECEIVER + "' is taken by vpmon",
-                        "it names the receiver of alerts no route matches; pick another name");
-            }
-            String first = seen.putIfAbsent(r.name(), at);
-            if (first != null) {
-                error(at + "/name", "duplicate receiver '" + r.name() + "' (also at line "
-                        + yaml.valueAt(first + "/name").line() + ")", "receiver names must be unique");
-            }
-            if (r.slack() == null && r.email() == null && r.pagerduty() == null && r.webhook() == null) {
-                error(at, "receiver '" + r.name() + "' has no integration",
-                        "add one of: slack, email, pagerduty, webhook");
-            }
-            anyEmail |= r.email() != null;
-        }
-        if (anyEmail && n.smtp() == null) {
-            error("/notifications", "email receivers need notifications.smtp (smarthost and from)",
-                    "add smtp: {smarthost: 'smtp.example.com:587', from: 'alerts@example.com'}");
-        }
-        smtp(n.smtp());
-        for (int i = 0; i < n.groupBy().size(); i++) {
-            String label = n.groupBy().get(i);
-            if (!label.equals("...")) {
-                labelName("/notifications/group_by/" + i, label);
-            }
-        }
-        positive("/notifications/group_interval", n.groupInterval());
-        positive("/notifications/repeat_interval", n.repeatInterval());
-        positive("/notifications/digest/group_interval", n.digest().groupInterval());
-        positive("/notifications/digest/repeat_interval", n.digest().repeatInterval());
-        return seen.keySet();
-    }
-
-    private void slack(String at, Notifications.Slack slack) {
-        if (slack != null && slack.channel() != null && !slack.channel().isBlank()
-                && !SLACK_CHANNEL.matcher(slack.channel()).matches()) {
-            error(at + "/channel", "invalid Slack channel '" + slack.channel() + "'",
-                    "write '#channel', '@user' or a channel id such as C0123456789 (quote '#...' in YAML)");
-        }
-    }
-
-    private void email(String at, Notifications.Email email) {
-        if (email == null) {
-            return;
-        }
-        if (email.to().isEmpty() && yaml.root().at(at).has("to")) {
-            error(at + "/to", "email 'to' is empty", "list at least one address");
-        }
-        for (int i = 0; i < email.to().size(); i++) {
-            String address = email.to().get(i);
-            if (!EMAIL_ADDRESS.matcher(address).matches()) {
-                error(at + "/to/" + i, "invalid email address '" + address + "'", "write one address per entry: name@example.com");
-            }
-        }
-    }
-
-    private void pagerDuty(String at, Notifications.PagerDuty pagerDuty) {
-        if (pagerDuty != null && pagerDuty.url() != null) {
-            httpUrl(at + "/url", pagerDuty.url());
-        }
-    }
-
-    private void webhook(String at, Notifications.Webhook webhook) {
-        if (webhook == null) {
-            return;
-        }
-        if (webhook.urlFile() != null) {
-            error(at + "/url_file", "Alertmanager 0.25 cannot read a webhook URL from a file",
-                    "give url: with no secret in it, and put the credential in bearer_token_file or"
-                            + " basic_auth: {username, password_file}");
-        } else if (webhook.url() == null || webhook.url().isBlank()) {
-            error(at, "missing required key 'url' in " + LocatedYaml.display(at), null);
-        } else if (httpUrl(at + "/url", webhook.url())) {
-            URI uri = URI.create(webhook.url());
-            if (uri.getRawUserInfo() != null) {
-                error(at + "/url", "the webhook URL's user:password would put a secret in the spec",
-                        "move it to basic_auth: {username: ..., password_file: /path/to/secret}");
-            }
-            String secretParameter = secretQueryParameter(uri.getRawQuery());
-            if (secretParameter != null) {
-                error(at + "/url", "the webhook URL's '" + secretParameter + "' parameter would put a secret in the spec",
-                        "send the credential as bearer_token_file or basic_auth.password_file instead");
-            }
-        }
-        if (webhook.bearerTokenFile() != null && webhook.basicAuth() != null) {
-            error(at + "/bearer_token_file", "a webhook takes bearer_token_file or basic_auth, not both",
-                    "Alertmanager sends one Authorization header per notification");
-        }
-        if (webhook.maxAlerts() < 0) {
-            error(at + "/max_alerts", "max_alerts must be 0 (no limit) or more", null);
-        }
-    }
-
-    private static String secretQueryParameter(String query) {
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            String name = pair.split("=", 2)[0];
-            if (SECRET_PARAMETER.matcher(name).find()) {
-                return name;
-            }
-        }
-        return null;
-    }
-
-    /** True when {@code url} is an absolute http(s) URL with a host; reports it otherwise. */
-    private boolean httpUrl(String at, String url) {
-        try {
-            URI uri = new URI(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return true;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        error(at, "invalid URL '" + url.replaceFirst("//[^/@]*@", "//***@") + "'",
-                "write an absolute http:// or https:// URL");
-        return false;
-    }
-
-    private void smtp(Notifications.Smtp smtp) {
-        if (smtp == null) {
-            return;
-        }
-        if (smtp.smarthost() != null) {
-            endpoint("/notifications/smtp/smarthost", smtp.smarthost());
-        }
-        if (smtp.from() != null && !smtp.from().isBlank() && !EMAIL_ADDRESS.matcher(smtp.from()).matches()) {
-            error("/notifications/smtp/from", "invalid email address '" + smtp.from() + "'", null);
-        }
-        if (smtp.authPasswordFile() != null && smtp.authUsername() == null) {
-            error("/notifications/smtp/auth_password_file", "auth_password_file needs auth_username",
-                    "Alertmanager authenticates only when a username is set");
-        }
-    }
-
-    private void routes(Set<String> receivers) {
-        Notifications n = spec.notifications();
-        Set<String> used = new java.util.HashSet<>();
-        n.routes().forEach((severity, names) -> {
-            String at = "/notifications/routes/" + severity.label();
-            receiverRefs(at, names, receivers, "route for " + severity.label());
-            Set<String> once = new java.util.HashSet<>();
-            for (int i = 0; i < names.size(); i++) {
-                if (!once.add(names.get(i))) {
-                    problems.add(Problem.warning(yaml.valueAt(at + "/" + i), "receiver '" + names.get(i)
-                            + "' is listed twice for " + severity.label(), "it is notified once; remove the repeat"));
-                }
-            }
-            used.addAll(names);
-        });
-        spec.builtinAlerts().forEach(a -> used.addAll(a.alsoNotify()));
-        spec.customAlerts().forEach(a -> used.addAll(a.alsoNotify()));
-        watchdog(receivers);
-        if (n.watchdog() != null) {
-            used.add(n.watchdog().receiver());
-        }
-        if (n.receivers().isEmpty()) {
-            return;
-        }
-        for (Severity severity : Severity.values()) {
-            List<String> alerts = enabledAlerts(severity);
-            if (!alerts.isEmpty() && n.routes().getOrDefault(severity, List.of()).isEmpty()) {
-                problems.add(Problem.warning(yaml.valueAt("/notifications/routes"), alerts.size() + " "
-                        + severity.label() + " alert" + (alerts.size() == 1 ? "" : "s") + " ("
-                        + String.join(", ", alerts) + ") reach no receiver except their own notify lists",
-                        "add notifications.routes." + severity.label() + ": [receiver, ...]"));
-            }
-        }
-        for (int i = 0; i < n.receivers().size(); i++) {
-            String name = n.receivers().get(i).name();
-            if (name != null && !name.isBlank() && !used.contains(name)) {
-                problems.add(Problem.warning(yaml.valueAt("/notifications/receivers/" + i + "/name"), "receiver '"
-                        + name + "' is not used", "name it in notifications.routes, an alert's notify or the watchdog"));
-            }
-        }
-    }
-
-    private List<String> enabledAlerts(Severity severity) {
-        List<String> names = new java.util.ArrayList<>();
-        spec.builtinAlerts().stream().filter(a -> a.enabled() && a.severity() == severity)
-                .forEach(a -> names.add(a.name()));
-        spec.customAlerts().stream().filter(a -> a.severity() == severity && a.name() != null)
-                .forEach(a -> names.add(a.name()));
-        return names;
-    }
-
-    private void watchdog(Set<String> receivers) {
-        Notifications.Watchdog watchdog = spec.notifications().watchdog();
-        if (watchdog == null || watchdog.receiver() == null) {
-            return;
-        }
-        boolean shorthand = yaml.root().at("/notifications/watchdog").isValueNode();
-        String at = shorthand ? "/notifications/watchdog" : "/notifications/watchdog/receiver";
-        Optional<Notifications.Receiver> receiver = spec.notifications().receivers().stream()
-                .filter(r -> watchdog.receiver().equals(r.name())).findFirst();
-        if (receiver.isEmpty()) {
-            error(at, "watchdog names undefined receiver '" + watchdog.receiver() + "'",
-                    receivers.isEmpty() ? "define it under notifications.receivers"
-                            : DidYouMean.hint(watchdog.receiver(), receivers.stream().sorted().toList()));
-        } else if (receiver.get().webhook() == null) {
-            problems.add(Problem.warning(yaml.valueAt(at), "the watchdog fires all the time: receiver '"
-                    + watchdog.receiver() + "' will be notified every " + watchdog.interval(),
-                    "point it at the webhook of a dead man's switch service, which alerts when the pings stop"));
-        }
-        if (!shorthand) {
-            positive("/notifications/watchdog/interval", watchdog.interval());
-        }
-        for (int i = 0; i < spec.customAlerts().size(); i++) {
-            if (Notifications.Watchdog.ALERT_NAME.equals(spec.customAlerts().get(i).name())) {
-                error("/custom_alerts/" + i + "/name", "alert name 'Watchdog' is taken by notifications.watchdog",
-                        "rename the custom alert or drop the watchdog");
-            }
-        }
-    }
-
-    private void receiverRefs(String at, List<String> names, Set<String> receivers, String what) {
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            if (!receivers.contains(name)) {
-                error(at + "/" + i, what + " names undefined receiver '" + name + "'",
-                        receivers.isEmpty() ? "define it under notifications.receivers"
-                                : DidYouMean.hint(name, receivers.stream().sorted().toList()));
-            }
-        }
-    }
-
     private void builtinAlerts(Set<String> receivers) {
         spec.alerts().forEach((name, override) -> {
             String at = LocatedYaml.child("/alerts", name);
@@ -494,7 +242,7 @@ final class SpecValidator {
             }
             labelNames(at + "/labels", override.labels());
             reservedLabels(at + "/labels", override.labels());
-            receiverRefs(at + "/notify", override.alsoNotify(), receivers, "alert " + name);
+            notifications.receiverRefs(at + "/notify", override.alsoNotify(), receivers, "alert " + name);
         });
         ResolvedAlert drop = spec.builtinAlert(BuiltinAlert.MODEL_ACCURACY_DROP);
         ResolvedAlert degradation = spec.builtinAlert(BuiltinAlert.ACCURACY_DEGRADATION);
@@ -576,7 +324,7 @@ final class SpecValidator {
             labelNames(at + "/labels", a.labels());
             reservedLabels(at + "/labels", a.labels());
             labelNames(at + "/annotations", a.annotations());
-            receiverRefs(at + "/notify", a.alsoNotify(), receivers, "alert " + a.name());
+            notifications.receiverRefs(at + "/notify", a.alsoNotify(), receivers, "alert " + a.name());
         }
     }
 
@@ -706,67 +454,6 @@ final class SpecValidator {
                 error("/drift/features/" + i, "unknown drift feature '" + f + "'", DidYouMean.hint(f, DriftSettings.FEATURES));
             }
         }
-    }
-
-    private void labelNames(String at, Map<String, String> labels) {
-        for (String name : labels.keySet()) {
-            labelName(LocatedYaml.child(at, name), name, true);
-        }
-    }
-
-    private void labelName(String at, String name) {
-        labelName(at, name, false);
-    }
-
-    private void labelName(String at, String name, boolean isKey) {
-        SourceLocation loc = isKey ? yaml.keyAt(at) : yaml.valueAt(at);
-        if (!LabelMatchers.LABEL_NAME.matcher(name).matches()) {
-            problems.add(Problem.error(loc, "invalid label name '" + name + "'",
-                    "label names are letters, digits and '_', not starting with a digit"
-                            + (name.contains("-") ? ": did you mean '" + name.replace('-', '_') + "'?" : "")));
-        } else if (name.startsWith("__")) {
-            problems.add(Problem.error(loc, "label name '" + name + "' is reserved",
-                    "names starting with '__' are internal to Prometheus"));
-        }
-    }
-
-    private void endpoint(String at, String endpoint) {
-        var m = ENDPOINT.matcher(endpoint);
-        if (!m.matches()) {
-            error(at, "invalid endpoint '" + endpoint + "'", endpoint.contains("://")
-                    ? "write host:port without the scheme, e.g. '" + endpoint.replaceFirst("^[a-z]+://", "")
-                            .replaceFirst("/.*$", "") + "'"
-                    : "write host:port, e.g. 'api:8000'");
-            return;
-        }
-        int port = Integer.parseInt(m.group(3));
-        if (port < 1 || port > 65535) {
-            error(at, "port " + port + " in '" + endpoint + "' is out of range", "ports are 1 to 65535");
-        }
-    }
-
-    private void scheme(String at, String scheme) {
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            error(at, "unknown scheme '" + scheme + "'", DidYouMean.hint(scheme, List.of("http", "https")));
-        }
-    }
-
-    private void regex(String at, String regex) {
-        try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            error(at, "invalid regular expression '" + regex + "': " + e.getDescription(), null);
-        }
-    }
-
-    private void positive(String at, PromDuration d) {
-        if (d.isZero()) {
-            error(at, LocatedYaml.display(at) + " must be longer than 0", null);
-        }
-    }
-
-    private void error(String pointer, String message, String hint) {
-        problems.add(Problem.error(yaml.valueAt(pointer), message, hint));
     }
 
 }
