@@ -55,10 +55,11 @@ final class AnnotationTemplate {
         }
     }
 
-    /** A Go template written by the user (custom alerts): passed through, never rendered by vpmon. */
+    /** A Go template written by the user (custom alerts), rendered for tests only when it keeps to the subset. */
     private record Raw(String template) implements Part {
         public String render(Map<String, String> labels, double value) {
-            throw new UnsupportedOperationException("custom alert templates are rendered by Prometheus only");
+            return TemplateSubset.render(template, labels, value).orElseThrow(
+                    () -> new IllegalStateException("template outside the subset vpmon renders: " + template));
         }
     }
 
@@ -103,6 +104,12 @@ final class AnnotationTemplate {
         StringBuilder sb = new StringBuilder();
         parts.forEach(p -> sb.append(p.template()));
         return sb.toString();
+    }
+
+    /** Whether {@link #render} can state this template's text (always, but for some user templates). */
+    boolean renderable(Map<String, String> labels, double value) {
+        return parts.stream().allMatch(p -> !(p instanceof Raw raw)
+                || TemplateSubset.render(raw.template(), labels, value).isPresent());
     }
 
     String render(Map<String, String> labels, double value) {

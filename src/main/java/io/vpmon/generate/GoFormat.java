@@ -38,6 +38,21 @@ final class GoFormat {
         return rounded.stripTrailingZeros().toPlainString();
     }
 
+    /** Go's {@code %v} for a float64, as {@code {{ $value }}} prints it: shortest digits, exponent outside 1e-4..1e21. */
+    static String plain(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
+            return g4(v);
+        }
+        BigDecimal digits = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exponent = digits.precision() - digits.scale() - 1;
+        if (exponent < -4 || exponent >= 21) {
+            String mantissa = digits.movePointLeft(exponent).toPlainString();
+            int abs = Math.abs(exponent);
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + (abs < 10 ? "0" : "") + abs;
+        }
+        return digits.toPlainString();
+    }
+
     /** Go's {@code fmt.Sprintf("%.2f", v)}: the exact binary value rounded half to even. */
     static String fixed2(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {

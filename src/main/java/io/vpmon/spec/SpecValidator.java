@@ -324,8 +324,24 @@ final class SpecValidator extends ValidationChecks {
             labelNames(at + "/labels", a.labels());
             reservedLabels(at + "/labels", a.labels());
             labelNames(at + "/annotations", a.annotations());
+            if (a.test() != null) {
+                customAlertTest(at + "/test", a.test());
+            }
             notifications.receiverRefs(at + "/notify", a.alsoNotify(), receivers, "alert " + a.name());
         }
+    }
+
+    private void customAlertTest(String at, CustomAlert.Test test) {
+        positive(at + "/interval", test.interval());
+        positive(at + "/fires_at", test.firesAt());
+        for (int i = 0; i < test.inputSeries().size(); i++) {
+            CustomAlert.InputSeries series = test.inputSeries().get(i);
+            if (series.series() != null && series.labels().isEmpty()) {
+                error(at + "/input_series/" + i + "/series", "invalid input series '" + series.series() + "'",
+                        "write it as promtool does: metric_name{label=\"value\", ...}");
+            }
+        }
+        labelNames(at + "/labels", test.labels());
     }
 
     /** What can be checked of PromQL without a PromQL parser: brackets and quotes balance. */

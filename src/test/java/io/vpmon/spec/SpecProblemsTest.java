@@ -311,6 +311,21 @@ class SpecProblemsTest {
     }
 
     @Test
+    void customAlertTestSeriesMustBeWrittenAsPromtoolReadsThem() {
+        Problem p = onlyError(BASE + """
+                custom_alerts:
+                  - name: QueueBacklog
+                    expr: queue_length > 50
+                    severity: high
+                    test:
+                      input_series: [{series: 'queue_length{job=~"a"}', values: '60x10'}]
+                      fires_at: 2m
+                """);
+        assertThat(p.message()).isEqualTo("invalid input series 'queue_length{job=~\"a\"}'");
+        assertAt(p, 12, 31);
+    }
+
+    @Test
     void reservedAlertLabelsAreRefused() {
         Problem p = onlyError(BASE.replace("  name: shop\n", "  name: shop\n  labels: {severity: page}\n"));
         assertThat(p.message()).isEqualTo("label 'severity' is set by vpmon");
