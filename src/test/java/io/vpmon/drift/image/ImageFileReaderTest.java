@@ -1,0 +1,129 @@
+package io.vpmon.drift.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vpmon.drift.image.ImageFileReader.Decoded;
+import io.vpmon.drift.image.ImageFileReader.NotAnImage;
+import io.vpmon.drift.image.ImageFileReader.Outcome;
+import io.vpmon.drift.image.ImageFileReader.PngDecoder;
+import io.vpmon.drift.image.ImageFileReader.Unreadable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Features of the committed fixtures (every PNG colour type and depth, interlaced, JPEG, GIF,
+ * BMP, TIFF) against values computed independently by make_fixtures.py: exact for lossless files,
+ * within decoder rounding for JPEG.
+ */
+class ImageFileReaderTest {
+    static final Path FIXTURES = fixtures();
+
+    static Path fixtures() {
+        try {
+            return Path.of(ImageFileReaderTest.class.getResource("/drift/images/expected_features.json").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode expected() {
+        try (InputStream in = ImageFileReaderTest.class.getResourceAsStream("/drift/images/expected_features.json")) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Stream<Arguments> fixturesWithFeatures() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected().fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().has("features")) {
+                for (PngDecoder decoder : PngDecoder.values()) {
+                    cases.add(Arguments.of(e.getKey(), decoder, e.getValue()));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("fixturesWithFeatures")
+    void featuresMatchIndependentlyComputedValues(String file, PngDecoder decoder, JsonNode expected) {
+        ImageFeatures actual = decoded(file, decoder);
+        JsonNode f = expected.get("features");
+        double[] want = {f.get("mean_brightness").asDouble(), f.get("std_brightness").asDouble(),
+            f.get("mean_r").asDouble(), f.get("mean_g").asDouble(), f.get("mean_b").asDouble()};
+        double[] got = {actual.meanBrightness(), actual.stdBrightness(), actual.meanR(), actual.meanG(), actual.meanB()};
+        if (expected.get("exact").asBoolean()) {
+            assertThat(got).as(file).containsExactly(want);
+        } else {
+            // JPEG: the JDK's libjpeg and Pillow's libjpeg-turbo round IDCT and upsampling differently
+            assertThat(got).as(file).containsExactly(want, within(1.0));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"jpeg_cmyk_white.jpg", "jpeg_cmyk_cyan.jpg", "jpeg_cmyk_yellow.jpg"})
+    void cmykJpegsDecodeToTheirColours(String file) {
+        JsonNode cmyk = expected().get(file).get("cmyk");
+        ImageFeatures f = decoded(file, PngDecoder.STREAM);
+        // no ink is white; full cyan removes red; full yellow removes blue (naive CMYK -> RGB)
+        assertThat(f.meanR()).isCloseTo(255 - cmyk.get(0).asInt(), within(12.0));
+        assertThat(f.meanG()).isCloseTo(255 - cmyk.get(1).asInt(), within(12.0));
+        assertThat(f.meanB()).isCloseTo(255 - cmyk.get(2).asInt(), within(12.0));
+    }
+
+    @Test
+    void streamingAndImageIoPathsAgreeOnEveryPng() {
+        for (Iterator<String> it = expected().fieldNames(); it.hasNext();) {
+            String file = it.next();
+            if (file.endsWith(".png")) {
+                assertThat(decoded(file, PngDecoder.STREAM)).as(file).isEqualTo(decoded(file, PngDecoder.IMAGEIO));
+            }
+        }
+    }
+
+    @Test
+    void filesThatAreNotImagesAreIgnoredByContent() {
+        try (ImageFileReader reader = new ImageFileReader(PngDecoder.STREAM)) {
+            assertThat(reader.read(FIXTURES.resolve("notes.txt"))).isInstanceOf(NotAnImage.class);
+            assertThat(reader.read(FIXTURES.resolve("make_fixtures.py"))).isInstanceOf(NotAnImage.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"broken_truncated.png", "broken_zlib.png", "broken_truncated.jpg", "broken_garbage.png"})
+    void brokenFilesAreReportedWithAReason(String file) {
+        for (PngDecoder decoder : PngDecoder.values()) {
+            try (ImageFileReader reader = new ImageFileReader(decoder)) {
+                Outcome outcome = reader.read(FIXTURES.resolve(file));
+                assertThat(outcome).as(file + " " + decoder).isInstanceOf(Unreadable.class);
+                assertThat(((Unreadable) outcome).reason()).isNotBlank().doesNotContain("\n");
+            }
+        }
+    }
+
+    static ImageFeatures decoded(String file, PngDecoder decoder) {
+        try (ImageFileReader reader = new ImageFileReader(decoder)) {
+            Outcome outcome = reader.read(FIXTURES.resolve(file));
+            assertThat(outcome).as(file + ": " + outcome).isInstanceOf(Decoded.class);
+            return ((Decoded) outcome).features();
+        }
+    }
+}
