@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,8 +50,7 @@ class ImageFileReaderTest {
 
     static Stream<Arguments> fixturesWithFeatures() {
         List<Arguments> cases = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = expected().fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : expected().properties()) {
             if (e.getValue().has("features")) {
                 for (PngDecoder decoder : PngDecoder.values()) {
                     cases.add(Arguments.of(e.getKey(), decoder, e.getValue()));
@@ -91,8 +89,8 @@ class ImageFileReaderTest {
 
     @Test
     void streamingAndImageIoPathsAgreeOnEveryPng() {
-        for (Iterator<String> it = expected().fieldNames(); it.hasNext();) {
-            String file = it.next();
+        for (Map.Entry<String, JsonNode> e : expected().properties()) {
+            String file = e.getKey();
             if (file.endsWith(".png")) {
                 assertThat(decoded(file, PngDecoder.STREAM)).as(file).isEqualTo(decoded(file, PngDecoder.IMAGEIO));
             }
