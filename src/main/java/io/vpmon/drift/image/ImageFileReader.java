@@ -20,10 +20,10 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads one image file's features: recognises the format by content, then decodes PNGs with
- * {@link PngStreamReader} (or ImageIO, if asked) and everything else with ImageIO's first
- * reader for the format (TwelveMonkeys' for JPEG, when on the class path: it reads CMYK and
- * YCCK JPEGs correctly). Keeps one ImageIO reader per format and the PNG buffers between files,
- * so it is not thread-safe: use one per thread.
+ * {@link PngStreamReader} (or ImageIO, if asked) and everything else with ImageIO's readers for
+ * the format (for JPEG the JDK's, then TwelveMonkeys' for the CMYK and YCCK files the JDK's
+ * cannot read). Keeps its ImageIO readers and the PNG buffers between files, so it is not
+ * thread-safe: use one per thread.
  */
 public final class ImageFileReader implements AutoCloseable {
     /** Which decoder reads PNG files. */
@@ -49,7 +49,7 @@ public final class ImageFileReader implements AutoCloseable {
 
     private final PngDecoder pngDecoder;
     private final PngStreamReader png = new PngStreamReader();
-    private final Map<ImageFormat, ImageReader> readers = new EnumMap<>(ImageFormat.class);
+    private final Map<ImageFormat, List<ImageReader>> readers = new EnumMap<>(ImageFormat.class);
     private final List<String> warnings = new ArrayList<>();
 
     public ImageFileReader(PngDecoder pngDecoder) {
@@ -104,8 +104,34 @@ public final class ImageFileReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Decodes with the format's readers in turn until one succeeds. For JPEG the JDK's reader
+     * comes first (it is the faster, and reads the raw samples of 1- and 3-component files);
+     * TwelveMonkeys' reader takes the files the JDK's cannot decode, CMYK and YCCK above all.
+     */
     private BufferedImage decodeWithImageIo(Path path, ImageFormat format) throws IOException, ImageDecodeException {
-        ImageReader reader = reader(format);
+        List<ImageReader> candidates = readers(format);
+        Exception firstFailure = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            try {
+                return decodeWith(candidates.get(i), path, format);
+            } catch (IIOException | RuntimeException e) {
+                if (firstFailure == null) {
+                    firstFailure = e;
+                }
+                // a reader may be left in a bad state by a broken file: start afresh for the next one
+                candidates.get(i).dispose();
+                candidates.set(i, newReader(candidates.get(i).getOriginatingProvider()));
+            }
+        }
+        if (firstFailure instanceof IIOException io) {
+            throw io;
+        }
+        throw (RuntimeException) firstFailure;
+    }
+
+    private BufferedImage decodeWith(ImageReader reader, Path path, ImageFormat format)
+            throws IOException, ImageDecodeException {
         warnings.clear();
         try (ImageInputStream stream = ImageIO.createImageInputStream(path.toFile())) {
             if (stream == null) {
@@ -121,30 +147,37 @@ public final class ImageFileReader implements AutoCloseable {
                 }
             }
             return image;
-        } catch (IOException | RuntimeException | ImageDecodeException e) {
-            // a reader may be left in a bad state by a broken file: start afresh for the next one
-            readers.remove(format);
-            reader.dispose();
-            throw e;
         } finally {
-            if (readers.get(format) == reader) {
-                reader.setInput(null);
-            }
+            reader.setInput(null);
         }
     }
 
-    private ImageReader reader(ImageFormat format) throws ImageDecodeException {
-        ImageReader reader = readers.get(format);
-        if (reader == null) {
-            Iterator<ImageReader> candidates = ImageIO.getImageReadersByFormatName(format.imageIoName());
-            if (!candidates.hasNext()) {
+    private List<ImageReader> readers(ImageFormat format) throws ImageDecodeException {
+        List<ImageReader> list = readers.get(format);
+        if (list == null) {
+            list = new ArrayList<>();
+            for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format.imageIoName()); it.hasNext();) {
+                ImageReader reader = it.next();
+                reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
+                boolean jdk = reader.getClass().getName().startsWith("com.sun.imageio.");
+                list.add(format == ImageFormat.JPEG && jdk ? 0 : list.size(), reader);
+            }
+            if (list.isEmpty()) {
                 throw new ImageDecodeException("no ImageIO reader for " + format.imageIoName());
             }
-            reader = candidates.next();
-            reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
-            readers.put(format, reader);
+            readers.put(format, list);
         }
-        return reader;
+        return list;
+    }
+
+    private ImageReader newReader(javax.imageio.spi.ImageReaderSpi provider) {
+        try {
+            ImageReader reader = provider.createReaderInstance();
+            reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
+            return reader;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create an ImageIO reader: " + e.getMessage(), e);
+        }
     }
 
     /** The messages along the cause chain, without repeats, on one line. */
@@ -162,7 +195,7 @@ public final class ImageFileReader implements AutoCloseable {
 
     @Override
     public void close() {
-        readers.values().forEach(ImageReader::dispose);
+        readers.values().forEach(list -> list.forEach(ImageReader::dispose));
         readers.clear();
     }
 }

@@ -17,7 +17,7 @@ import java.math.MathContext;
  */
 public final class PixelSums {
     /** Rows are summed in chunks of at most this many pixels, so no partial sum can overflow. */
-    static final int CHUNK = 1 << 16;
+    static final int CHUNK = 1 << 13;
     private static final long FLUSH_ABOVE = 1L << 62;
 
     private long pixels;
@@ -34,13 +34,15 @@ public final class PixelSums {
     public void addRgb8(byte[] data, int offset, int count, int pixelStride, int rOffset, int gOffset, int bOffset) {
         for (int start = 0; start < count; start += CHUNK) {
             int end = Math.min(count, start + CHUNK);
-            long r = 0;
-            long g = 0;
-            long b = 0;
-            long y = 0;
+            // int sums cannot overflow within a chunk (255000 * 8192 < 2^31); only squares need longs
+            int r = 0;
+            int g = 0;
+            int b = 0;
+            int y = 0;
             long y2 = 0;
-            int p = offset + start * pixelStride;
-            for (int i = start; i < end; i++, p += pixelStride) {
+            // one induction variable (not a pixel counter beside it): C2 checks bounds better, ~15% faster
+            int last = offset + end * pixelStride;
+            for (int p = offset + start * pixelStride; p < last; p += pixelStride) {
                 int pr = data[p + rOffset] & 0xFF;
                 int pg = data[p + gOffset] & 0xFF;
                 int pb = data[p + bOffset] & 0xFF;
@@ -127,6 +129,7 @@ public final class PixelSums {
         long g = 0;
         long b = 0;
         long y = 0;
+        long y2Small = 0;
         BigInteger y2 = BigInteger.ZERO;
         for (int c = 0; c < 256; c++) {
             long count = histogram[c];
@@ -140,7 +143,16 @@ public final class PixelSums {
             g += count * green[i];
             b += count * blue[i];
             y += count * luma;
-            y2 = y2.add(BigInteger.valueOf(count).multiply(BigInteger.valueOf(luma * luma)));
+            long lumaSquared = luma * luma;
+            if (Math.multiplyHigh(count, lumaSquared) == 0 && count * lumaSquared >= 0) {
+                y2Small += count * lumaSquared;
+                if (y2Small > FLUSH_ABOVE) {
+                    y2 = y2.add(BigInteger.valueOf(y2Small));
+                    y2Small = 0;
+                }
+            } else {
+                y2 = y2.add(BigInteger.valueOf(count).multiply(BigInteger.valueOf(lumaSquared)));
+            }
             histogram[c] = 0;
         }
         histogramUsed = false;
@@ -149,7 +161,7 @@ public final class PixelSums {
         sumG += g;
         sumB += b;
         sumY += y;
-        sumYSquaredOverflow = sumYSquaredOverflow.add(y2);
+        sumYSquaredOverflow = sumYSquaredOverflow.add(y2).add(BigInteger.valueOf(y2Small));
     }
 
     private void add(long n, long r, long g, long b, long y, long y2) {
@@ -206,10 +218,48 @@ public final class PixelSums {
         return new BigDecimal(a).divide(new BigDecimal(b), PRECISION).doubleValue();
     }
 
-    private static double sqrtOfRatio(BigInteger a, BigInteger b) {
+    /**
+     * The double nearest to sqrt(a / b) (a >= 0, b > 0): the floating-point square root, then
+     * moved to the right neighbour if an exact integer comparison with the midpoints says so.
+     * (BigDecimal.sqrt gives the same, but costs tens of microseconds per image until the JIT
+     * has seen thousands of calls: a second of CPU in a 10,000-image check.)
+     */
+    static double sqrtOfRatio(BigInteger a, BigInteger b) {
         if (a.signum() == 0) {
             return 0.0;
         }
-        return new BigDecimal(a).divide(new BigDecimal(b), PRECISION).sqrt(PRECISION).doubleValue();
+        double q = Math.sqrt(a.doubleValue() / b.doubleValue());
+        while (compareSquare(q, Math.nextUp(q), a, b) > 0) {
+            q = Math.nextUp(q);
+        }
+        while (compareSquare(Math.nextDown(q), q, a, b) < 0) {
+            q = Math.nextDown(q);
+        }
+        // now lower midpoint <= a/b <= upper midpoint; exactly on one: round half to even
+        boolean odd = (Double.doubleToRawLongBits(q) & 1) == 1;
+        if (odd && compareSquare(q, Math.nextUp(q), a, b) == 0) {
+            return Math.nextUp(q);
+        }
+        if (odd && compareSquare(Math.nextDown(q), q, a, b) == 0) {
+            return Math.nextDown(q);
+        }
+        return q;
+    }
+
+    /** The sign of a/b - m^2, where m is the midpoint of the adjacent positive doubles lo < hi. */
+    private static int compareSquare(double lo, double hi, BigInteger a, BigInteger b) {
+        // lo = L 2^e and hi = H 2^e with integers L, H and a common exponent e; m = (L + H) 2^(e-1)
+        int e = Math.min(Math.getExponent(lo), Math.getExponent(hi)) - 52;
+        BigInteger sum = BigInteger.valueOf(Math.round(Math.scalb(lo, -e)) + Math.round(Math.scalb(hi, -e)));
+        // a/b vs sum^2 2^(2e-2)  <=>  a 2^(2-2e) vs sum^2 b  (scaled to integers on one side)
+        BigInteger right = sum.multiply(sum).multiply(b);
+        int shift = 2 - 2 * e;
+        BigInteger left = a;
+        if (shift >= 0) {
+            left = left.shiftLeft(shift);
+        } else {
+            right = right.shiftLeft(-shift);
+        }
+        return left.compareTo(right);
     }
 }

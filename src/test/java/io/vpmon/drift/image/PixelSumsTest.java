@@ -44,15 +44,15 @@ class PixelSumsTest {
     void sumsStayExactBeyondSixtyFourBits() {
         // 3000 rows of 65,536 white pixels: the sum of (1000 Y)^2 reaches 1.3e19, past 2^63
         PixelSums sums = new PixelSums();
-        byte[] white = new byte[PixelSums.CHUNK * 3];
+        byte[] white = new byte[65_536 * 3];
         java.util.Arrays.fill(white, (byte) 255);
         for (int row = 0; row < 3000; row++) {
-            sums.addRgb8(white, 0, PixelSums.CHUNK, 3, 0, 1, 2);
+            sums.addRgb8(white, 0, 65_536, 3, 0, 1, 2);
         }
         byte[] black = new byte[3];
         sums.addRgb8(black, 0, 1, 3, 0, 1, 2);
         ImageFeatures f = sums.features();
-        long n = 3000L * PixelSums.CHUNK + 1;
+        long n = 3000L * 65_536 + 1;
         // one black pixel among n - 1 white ones: mean 255 (n-1)/n, std 255 sqrt(n-1)/n
         assertThat(f.meanBrightness()).isEqualTo(255.0 * (n - 1) / n);
         assertThat(f.stdBrightness()).isCloseTo(255.0 * Math.sqrt(n - 1) / n, org.assertj.core.api.Assertions.within(1e-15));
@@ -72,5 +72,21 @@ class PixelSumsTest {
     @Test
     void anImageWithoutPixelsHasNoFeatures() {
         assertThatThrownBy(() -> new PixelSums().features()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void squareRootsOfRatiosAreCorrectlyRoundedAgainstBigDecimal() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        java.math.MathContext digits = new java.math.MathContext(60);
+        for (int i = 0; i < 20_000; i++) {
+            java.math.BigInteger a = new java.math.BigInteger(1 + random.nextInt(90), new java.util.Random(random.nextLong()));
+            java.math.BigInteger b = new java.math.BigInteger(1 + random.nextInt(90), new java.util.Random(random.nextLong()))
+                    .add(java.math.BigInteger.ONE);
+            double expected = new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b), digits).sqrt(digits).doubleValue();
+            assertThat(PixelSums.sqrtOfRatio(a, b)).as(a + "/" + b).isEqualTo(expected);
+        }
+        // perfect squares and a ratio that lands exactly on a power of two
+        assertThat(PixelSums.sqrtOfRatio(java.math.BigInteger.valueOf(81), java.math.BigInteger.valueOf(4))).isEqualTo(4.5);
+        assertThat(PixelSums.sqrtOfRatio(java.math.BigInteger.ONE, java.math.BigInteger.valueOf(1L << 40))).isEqualTo(0x1p-20);
     }
 }
