@@ -113,6 +113,10 @@ final class DriftCheckCommand implements Callable<Integer> {
     @Mixin
     DriftOptions reading;
 
+    @Option(names = "--decode-only", hidden = true,
+            description = "Benchmark aid: decode the folders' images as a check would, compute nothing, exit 0.")
+    boolean decodeOnly;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -125,10 +129,15 @@ final class DriftCheckCommand implements Callable<Integer> {
         checkTextfileFolder();
 
         FeatureExtraction.Progress progress = reading.progress(err);
+        DriftCheck.Request request = new DriftCheck.Request(referenceFolders, currentFolders, referenceCsvs, currentCsvs,
+                criteria, reading.settings(progress));
         DriftCheck.Result result;
         try {
-            result = DriftCheck.run(new DriftCheck.Request(referenceFolders, currentFolders, referenceCsvs, currentCsvs,
-                    criteria, reading.settings(progress)));
+            if (decodeOnly) {
+                out.println("decoded " + DriftCheck.decodeOnly(request) + " images");
+                return ExitCode.OK;
+            }
+            result = DriftCheck.run(request);
         } finally {
             DriftProgressBar.finish(progress);
         }

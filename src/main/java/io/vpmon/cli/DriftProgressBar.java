@@ -4,6 +4,7 @@ import io.vpmon.drift.FeatureExtraction;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 
@@ -18,14 +19,16 @@ final class DriftProgressBar implements FeatureExtraction.Progress {
     private static final long REDRAW_MILLIS = 200;
 
     private final PrintWriter err;
+    private final Supplier<Integer> stderrWidth;
     private int columns;
     private Boolean shown;
     private long started;
     private long lastDraw;
     private boolean drawn;
 
-    private DriftProgressBar(PrintWriter err) {
+    DriftProgressBar(PrintWriter err, Supplier<Integer> stderrWidth) {
         this.err = err;
+        this.stderrWidth = stderrWidth;
     }
 
     /**
@@ -37,7 +40,7 @@ final class DriftProgressBar implements FeatureExtraction.Progress {
         if (disabled || isSet(env.apply("CI")) || "dumb".equals(env.apply("TERM"))) {
             return FeatureExtraction.Progress.NONE;
         }
-        return new DriftProgressBar(err);
+        return new DriftProgressBar(err, DriftProgressBar::stderrTerminalWidth);
     }
 
     private static boolean isSet(String value) {
@@ -60,7 +63,7 @@ final class DriftProgressBar implements FeatureExtraction.Progress {
     @Override
     public synchronized void update(int done, int total) {
         if (shown == null) {
-            Integer width = total >= MIN_FILES ? stderrTerminalWidth() : null;
+            Integer width = total >= MIN_FILES ? stderrWidth.get() : null;
             shown = width != null;
             columns = width != null && width > 20 ? width : 80;
             started = System.nanoTime();

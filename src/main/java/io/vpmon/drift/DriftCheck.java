@@ -97,6 +97,22 @@ public final class DriftCheck {
         return new Result(report, referenceSummary, currentSummary, List.copyOf(skipped));
     }
 
+    /**
+     * The benchmark's floor: lists and decodes the folders' images exactly as {@link #run} does
+     * (same decoders, threads and progress), but computes no features and no statistics.
+     *
+     * @return how many images decoded
+     */
+    public static int decodeOnly(Request request) {
+        List<Path> files = new ArrayList<>();
+        List<String> batches = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        list(request.referenceFolders(), "--reference", REFERENCE, files, batches, skipped);
+        list(request.currentFolders(), "--current", CURRENT, files, batches, skipped);
+        FeatureExtraction.Result result = FeatureExtraction.decodeOnly(files, request.extraction());
+        return files.size() - result.skipped().size() - result.notImages();
+    }
+
     private static void list(List<Path> folders, String option, String batch, List<Path> files, List<String> batches,
             List<SkippedFile> skipped) {
         for (Path folder : folders) {

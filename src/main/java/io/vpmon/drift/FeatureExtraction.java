@@ -61,6 +61,18 @@ public final class FeatureExtraction {
      * @throws VpmonException (usage) with --strict, naming the first unreadable image
      */
     public static Result run(List<Path> files, List<String> batches, Settings settings) {
+        return run(files, batches, settings, false);
+    }
+
+    /**
+     * Decodes the files without computing features, on the same threads and decoders as
+     * {@link #run}: the floor the benchmark compares the statistics' cost with. Features are null.
+     */
+    public static Result decodeOnly(List<Path> files, Settings settings) {
+        return run(files, Collections.nCopies(files.size(), "benchmark"), settings, true);
+    }
+
+    private static Result run(List<Path> files, List<String> batches, Settings settings, boolean decodeOnly) {
         int total = files.size();
         ImageFeatures[] features = new ImageFeatures[total];
         String[] reasons = new String[total];
@@ -72,7 +84,7 @@ public final class FeatureExtraction {
         Runnable worker = () -> {
             try (ImageFileReader reader = new ImageFileReader(settings.pngDecoder())) {
                 for (int i = next.getAndIncrement(); i < total && !stop.get(); i = next.getAndIncrement()) {
-                    Outcome outcome = reader.read(files.get(i));
+                    Outcome outcome = decodeOnly ? reader.decodeOnly(files.get(i)) : reader.read(files.get(i));
                     if (outcome instanceof Decoded decoded) {
                         features[i] = decoded.features();
                     } else if (outcome instanceof Unreadable unreadable) {

@@ -30,4 +30,29 @@ class DriftProgressBarTest {
         DriftProgressBar.finish(progress);
         assertThat(text.toString()).isEmpty();
     }
+
+    @Test
+    void onATerminalALargeBatchGetsABarThatIsErasedAtTheEnd() {
+        StringWriter text = new StringWriter();
+        DriftProgressBar bar = new DriftProgressBar(new PrintWriter(text), () -> 60);
+        bar.update(1, 2000);
+        bar.update(2000, 2000);
+        String drawn = text.toString();
+        assertThat(drawn).startsWith("\r[").contains("] 1/2,000 images").contains("] 2,000/2,000 images");
+        assertThat(drawn).doesNotContain("\n");
+        assertThat(drawn.substring(drawn.lastIndexOf('\r'))).contains("[" + "=".repeat(10));
+        DriftProgressBar.finish(bar);
+        assertThat(text.toString()).endsWith("\r" + " ".repeat(59) + "\r");
+    }
+
+    @Test
+    void aSmallBatchGetsNoBarEvenOnATerminal() {
+        StringWriter text = new StringWriter();
+        DriftProgressBar bar = new DriftProgressBar(new PrintWriter(text), () -> 60);
+        for (int i = 1; i <= 999; i++) {
+            bar.update(i, 999);
+        }
+        DriftProgressBar.finish(bar);
+        assertThat(text.toString()).isEmpty();
+    }
 }
