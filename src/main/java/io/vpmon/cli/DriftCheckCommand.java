@@ -5,19 +5,14 @@ import io.vpmon.VpmonException;
 import io.vpmon.drift.DriftCheck;
 import io.vpmon.drift.DriftCriteria;
 import io.vpmon.drift.FeatureExtraction;
-import io.vpmon.drift.metrics.DriftMetrics;
-import io.vpmon.drift.metrics.Pushgateway;
-import io.vpmon.drift.metrics.Textfile;
+import io.vpmon.drift.metrics.MetricsPublisher;
 import io.vpmon.spec.DriftSettings;
 import io.vpmon.spec.DriftSettings.Correction;
 import io.vpmon.spec.SpecLoader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,8 +120,8 @@ final class DriftCheckCommand implements Callable<Integer> {
         DriftSettings defaults = loaded != null ? loaded.drift() : null;
         String service = loaded != null ? loaded.service().name() : null;
         DriftCriteria criteria = DriftCriteria.of(defaults, alpha, correction, minEffect, minImages, features);
-        Pushgateway pushgateway = pushgatewayUrl != null ? Pushgateway.withDefaults(pushgatewayUrl) : null;
-        checkTextfileFolder();
+        MetricsPublisher publisher = new MetricsPublisher(new MetricsPublisher.Request(textfile, pushgatewayUrl, job,
+                service));
 
         FeatureExtraction.Progress progress = reading.progress(err);
         DriftCheck.Request request = new DriftCheck.Request(referenceFolders, currentFolders, referenceCsvs, currentCsvs,
@@ -142,17 +137,17 @@ final class DriftCheckCommand implements Callable<Integer> {
             DriftProgressBar.finish(progress);
         }
 
-        DriftCheckReport.Publishing publishing = publish(result, service, pushgateway);
+        MetricsPublisher.Publication published = publisher.publish(result, System.currentTimeMillis() / 1000.0);
         result.skipped().forEach(s -> err.println("warning: skipped " + s.describe()));
         if (output == OutputFormat.JSON) {
-            Json.print(out, DriftCheckReport.json(result, service, publishing));
+            Json.print(out, DriftCheckReport.json(result, service, published));
         } else {
-            DriftCheckReport.print(out, result, service, publishing);
+            DriftCheckReport.print(out, result, service, published);
         }
-        publishing.errors().forEach(e -> err.println("error: " + e.getMessage()));
-        if (!publishing.errors().isEmpty()) {
+        published.errors().forEach(e -> err.println("error: " + e.getMessage()));
+        if (!published.errors().isEmpty()) {
             // a broken metrics pipeline outranks the verdict, which the output above still carries
-            return publishing.errors().stream().mapToInt(VpmonException::exitCode).max().getAsInt();
+            return published.errors().stream().mapToInt(VpmonException::exitCode).max().getAsInt();
         }
         return result.report().drift() ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
@@ -167,42 +162,5 @@ final class DriftCheckCommand implements Callable<Integer> {
             throw VpmonException.usage(ProblemReport.summary(specFile, loaded.problems()));
         }
         return loaded.spec();
-    }
-
-    private void checkTextfileFolder() {
-        if (textfile != null) {
-            Path folder = textfile.toAbsolutePath().getParent();
-            if (folder == null || !Files.isDirectory(folder)) {
-                throw VpmonException.usage("--textfile " + textfile + ": no such folder " + folder);
-            }
-        }
-    }
-
-    /** Writes the textfile and pushes; failures are collected so the results are still shown. */
-    private DriftCheckReport.Publishing publish(DriftCheck.Result result, String service, Pushgateway pushgateway) {
-        double now = System.currentTimeMillis() / 1000.0;
-        List<VpmonException> errors = new ArrayList<>();
-        String pushedTo = null;
-        String writtenTo = null;
-        Map<String, String> serviceLabel = new LinkedHashMap<>();
-        if (service != null) {
-            serviceLabel.put(DriftMetrics.SERVICE_LABEL, service);
-        }
-        if (textfile != null) {
-            try {
-                Textfile.write(textfile, DriftMetrics.exposition(result, serviceLabel, now));
-                writtenTo = textfile.toString();
-            } catch (VpmonException e) {
-                errors.add(e);
-            }
-        }
-        if (pushgateway != null) {
-            try {
-                pushedTo = pushgateway.push(job, serviceLabel, DriftMetrics.exposition(result, Map.of(), now));
-            } catch (VpmonException e) {
-                errors.add(e);
-            }
-        }
-        return new DriftCheckReport.Publishing(writtenTo, pushedTo, errors);
     }
 }

@@ -3,13 +3,13 @@ package io.vpmon.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vpmon.VpmonException;
 import io.vpmon.drift.DriftCheck;
 import io.vpmon.drift.DriftCriteria;
 import io.vpmon.drift.DriftReport;
 import io.vpmon.drift.Feature;
 import io.vpmon.drift.FeatureResult;
 import io.vpmon.drift.SkippedFile;
+import io.vpmon.drift.metrics.MetricsPublisher;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +19,7 @@ final class DriftCheckReport {
     private DriftCheckReport() {
     }
 
-    /** Where the metrics went, and what failed on the way. */
-    record Publishing(String textfile, String pushgateway, List<VpmonException> errors) {
-    }
-
-    static void print(PrintWriter out, DriftCheck.Result result, String service, Publishing publishing) {
+    static void print(PrintWriter out, DriftCheck.Result result, String service, MetricsPublisher.Publication publishing) {
         DriftReport report = result.report();
         out.println("reference: " + describe(result.reference()));
         out.println("current:   " + describe(result.current()));
@@ -99,7 +95,7 @@ final class DriftCheckReport {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    static ObjectNode json(DriftCheck.Result result, String service, Publishing publishing) {
+    static ObjectNode json(DriftCheck.Result result, String service, MetricsPublisher.Publication publishing) {
         DriftReport report = result.report();
         DriftCriteria c = report.criteria();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
