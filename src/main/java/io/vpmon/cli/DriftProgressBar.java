@@ -17,6 +17,7 @@ import org.jline.terminal.spi.TerminalProvider;
 final class DriftProgressBar implements FeatureExtraction.Progress {
     static final int MIN_FILES = 1000;
     private static final long REDRAW_MILLIS = 200;
+    private static final int TEXT_WIDTH = 48;
 
     private final PrintWriter err;
     private final Supplier<Integer> stderrWidth;
@@ -77,10 +78,16 @@ final class DriftProgressBar implements FeatureExtraction.Progress {
         }
         lastDraw = now;
         double seconds = (now - started) / 1e9;
-        double rate = seconds > 0 ? done / seconds : 0;
-        String eta = rate > 0 && done < total ? String.format(Locale.ROOT, " ETA %ds", Math.round((total - done) / rate)) : "";
-        String text = String.format(Locale.ROOT, " %,d/%,d images  %,.0f img/s%s", done, total, rate, eta);
-        int barWidth = Math.max(10, columns - text.length() - 4);
+        String text = String.format(Locale.ROOT, " %,d/%,d images", done, total);
+        if (seconds >= 1) { // a rate over the first few files says nothing
+            double rate = done / seconds;
+            text += String.format(Locale.ROOT, "  %,.0f img/s", rate)
+                    + (done < total ? String.format(Locale.ROOT, "  ETA %ds", Math.round((total - done) / rate)) : "");
+        }
+        // a fixed width for the text, so the bar does not jump as the numbers change
+        int textWidth = Math.min(TEXT_WIDTH, columns / 2);
+        text = text.length() < textWidth ? text + " ".repeat(textWidth - text.length()) : text;
+        int barWidth = Math.max(10, columns - textWidth - 3);
         int filled = (int) ((long) barWidth * done / Math.max(total, 1));
         err.print("\r[" + "=".repeat(filled) + " ".repeat(barWidth - filled) + "]" + text);
         err.flush();
