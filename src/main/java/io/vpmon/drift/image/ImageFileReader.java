@@ -94,6 +94,8 @@ public final class ImageFileReader implements AutoCloseable {
             return new Unreadable("file disappeared while reading");
         } catch (AccessDeniedException e) {
             return new Unreadable("permission denied");
+        } catch (java.io.EOFException e) {
+            return new Unreadable("file is truncated (it ends before the image data does)");
         } catch (IOException e) {
             return new Unreadable(describe(e));
         } catch (RuntimeException e) {

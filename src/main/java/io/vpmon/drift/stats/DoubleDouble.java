@@ -98,7 +98,15 @@ record DoubleDouble(double hi, double lo) {
     }
 
     DoubleDouble scalb(int exponent) {
-        return new DoubleDouble(Math.scalb(hi, exponent), Math.scalb(lo, exponent));
+        return new DoubleDouble(scale(hi, exponent), scale(lo, exponent));
+    }
+
+    /** x * 2^n: one exact multiplication while 2^n is a normal double (Math.scalb is several times slower). */
+    static double scale(double x, int n) {
+        if (n >= Double.MIN_EXPONENT && n <= Double.MAX_EXPONENT) {
+            return x * Double.longBitsToDouble((long) (n + Double.MAX_EXPONENT) << 52);
+        }
+        return Math.scalb(x, n);
     }
 
     /** The mantissa (0.5 <= |hi| < 1, or |hi| == 1 with lo of the other sign) of frexp. */
@@ -106,7 +114,7 @@ record DoubleDouble(double hi, double lo) {
         Frexp high = frexp(hi);
         double man = high.mantissa().hi;
         int exponent = high.exponent();
-        double b1 = Math.scalb(lo, -exponent);
+        double b1 = scale(lo, -exponent);
         if (Math.abs(man) == 0.5 && man * b1 < 0) {
             man *= 2;
             b1 *= 2;
@@ -126,8 +134,11 @@ record DoubleDouble(double hi, double lo) {
             v = Math.scalb(v, 64);
             shift = 64;
         }
-        int exponent = Math.getExponent(v) + 1;
-        return new Frexp(of(Math.scalb(v, -exponent)), exponent - shift);
+        // replace the exponent bits by those of [0.5, 1): the mantissa, exactly
+        long bits = Double.doubleToRawLongBits(v);
+        int exponent = (int) ((bits >>> 52) & 0x7FF) - 1022;
+        double mantissa = Double.longBitsToDouble((bits & ~(0x7FFL << 52)) | (1022L << 52));
+        return new Frexp(of(mantissa), exponent - shift);
     }
 
     record Frexp(DoubleDouble mantissa, int exponent) {

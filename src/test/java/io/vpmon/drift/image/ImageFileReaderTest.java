@@ -124,4 +124,44 @@ class ImageFileReaderTest {
             return ((Decoded) outcome).features();
         }
     }
+
+    @Test
+    void mangledFilesAreReportedOrReadButNeverThrowOrHang(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // bytes flipped, runs zeroed, files cut short: every outcome is fine except an exception
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<String> sources = List.of("rgb8.png", "palette4_interlaced.png", "rgba16.png", "gray2.png",
+                "jpeg_rgb420.jpg", "jpeg_rgb444_progressive.jpg", "jpeg_cmyk_cyan.jpg", "palette.gif", "rgb24.bmp", "rgb.tif");
+        int unreadable = 0;
+        try (ImageFileReader stream = new ImageFileReader(PngDecoder.STREAM);
+                ImageFileReader imageio = new ImageFileReader(PngDecoder.IMAGEIO)) {
+            for (int i = 0; i < 400; i++) {
+                String source = sources.get(i % sources.size());
+                byte[] bytes = java.nio.file.Files.readAllBytes(FIXTURES.resolve(source));
+                switch (i % 3) {
+                    case 0 -> {
+                        for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                            bytes[8 + random.nextInt(bytes.length - 8)] ^= (byte) (1 + random.nextInt(255));
+                        }
+                    }
+                    case 1 -> {
+                        int from = 8 + random.nextInt(bytes.length - 8);
+                        java.util.Arrays.fill(bytes, from, Math.max(from, bytes.length - random.nextInt(4)), (byte) 0);
+                    }
+                    default -> bytes = java.util.Arrays.copyOf(bytes, 8 + random.nextInt(bytes.length - 8));
+                }
+                Path mangled = java.nio.file.Files.write(dir.resolve(i + "_" + source), bytes);
+                for (ImageFileReader reader : List.of(stream, imageio)) {
+                    Outcome outcome = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                            java.time.Duration.ofSeconds(10), () -> reader.read(mangled), mangled.toString());
+                    if (outcome instanceof Unreadable u) {
+                        unreadable++;
+                        assertThat(u.reason()).as(mangled.toString()).isNotBlank().doesNotContain("\n");
+                    } else {
+                        assertThat(outcome).as(mangled.toString()).isInstanceOf(Decoded.class);
+                    }
+                }
+            }
+        }
+        assertThat(unreadable).isGreaterThan(200);
+    }
 }
