@@ -199,5 +199,6 @@ public final class ImageFileReader implements AutoCloseable {
     public void close() {
         readers.values().forEach(list -> list.forEach(ImageReader::dispose));
         readers.clear();
+        png.close();
     }
 }

@@ -1,27 +1,29 @@
 package io.vpmon.drift.image;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Computes a PNG's {@link PixelSums} while inflating it, row by row, without building an image:
- * chunks are read from the stream, IDAT data goes straight into a reused {@link Inflater}
- * (native zlib), each row is unfiltered against the previous one and summed, and only two rows
- * are ever held. Every colour type and bit depth and Adam7 interlacing are handled, and the
+ * Computes a PNG's {@link PixelSums} while inflating it, without building an image: chunks are
+ * read from the stream, IDAT data goes straight into a reused {@link Inflater} (native zlib),
+ * rows come out a block (about 64 KB) at a time and each is unfiltered against the one before
+ * and summed, so memory does not grow with the image. Every colour type and bit depth and Adam7
+ * interlacing are handled, and the
  * pixels are read by the same rules as {@link RasterPixels} reads ImageIO's rasters (palette
  * through the table, padded with its last entry like ImageIO does; 16-bit samples by their high
  * byte; alpha and tRNS ignored), so both paths give identical features.
  *
  * <p>Like ImageIO and Pillow it does not check chunk CRCs and stops once the last row is read;
- * zlib still checks the compressed data. Not thread-safe: one instance per thread, reused.
+ * zlib still checks the compressed data. Not thread-safe: one instance per thread, reused, then
+ * closed.
  */
-final class PngStreamReader {
+final class PngStreamReader implements AutoCloseable {
     private static final int IHDR = 0x49484452;
     private static final int PLTE = 0x504C5445;
     private static final int IDAT = 0x49444154;
@@ -55,6 +57,7 @@ final class PngStreamReader {
     private int bitDepth;
     private int colourType;
     private int channels;
+    private boolean interlaced;
     private int[][] palette;
 
     /**
@@ -152,8 +155,6 @@ final class PngStreamReader {
         }
         interlaced = interlace == 1;
     }
-
-    private boolean interlaced;
 
     private void readPalette(long length) throws IOException, ImageDecodeException {
         if (length % 3 != 0 || length == 0 || length > 768) {
@@ -422,5 +423,11 @@ final class PngStreamReader {
             throw new ImageDecodeException("PNG has an invalid chunk length " + value);
         }
         return value;
+    }
+
+    /** Frees zlib's native memory now rather than when the collector gets to it. */
+    @Override
+    public void close() {
+        inflater.end();
     }
 }
