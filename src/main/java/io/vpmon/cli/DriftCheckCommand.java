@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check",
-        description = {"Compare a current batch of images with a reference batch: per image feature (mean_brightness, "
-            + "std_brightness, mean_r, mean_g, mean_b) a two-sample Kolmogorov-Smirnov test, p-values as scipy's "
-            + "ks_2samp computes them, corrected for testing several features; the batch drifts when any feature's "
-            + "corrected p-value is below alpha (and its KS statistic D reaches --min-effect).",
+        description = {"Test whether a current batch of images has drifted from a reference batch.",
+            "Per image feature (mean_brightness, std_brightness, mean_r, mean_g, mean_b) a two-sample "
+                + "Kolmogorov-Smirnov test, p-values as scipy's ks_2samp computes them, corrected for testing several "
+                + "features; the batch drifts when any feature's corrected p-value is below alpha (and its KS "
+                + "statistic D reaches --min-effect).",
             "The drift score is the largest D among drifting features (0 when none): how much of the distribution "
                 + "moved, not how significant that is. Folders are read recursively; files that are not images "
                 + "(by content) are ignored; images that cannot be decoded are reported and skipped."},

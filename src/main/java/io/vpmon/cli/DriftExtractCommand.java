@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "extract",
-        description = {"Write the per-image features (path, mean_brightness, std_brightness, mean_r, mean_g, mean_b) of "
-            + "every image under the folders to a CSV, for 'vpmon drift check --reference-features/--current-features'.",
+        description = {"Write per-image features to a CSV, to check batches read elsewhere or in shards.",
+            "One row per image under the folders: path, mean_brightness, std_brightness, mean_r, mean_g, mean_b; "
+                + "for 'vpmon drift check --reference-features/--current-features'.",
             "Extract a huge batch in parallel jobs with --shard INDEX/COUNT (each job takes the files whose relative "
                 + "path hashes to its INDEX), then check all the CSVs in one place: same results as from the images."},
         mixinStandardHelpOptions = true,
