@@ -158,22 +158,31 @@ function _complete_vpmon() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_vpmon; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} generate" ];    then _picocli_vpmon; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alert" ];    then _picocli_vpmon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift" ];    then _picocli_vpmon; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_vpmon; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alert routes" ];    then _picocli_vpmon_alert; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alert test" ];    then _picocli_vpmon_alert; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift check" ];    then _picocli_vpmon_drift; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift extract" ];    then _picocli_vpmon_drift; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(init)
   local cmds1=(validate)
   local cmds2=(generate)
   local cmds3=(alert)
-  local cmds4=(completion)
-  local cmds5=(alert routes)
-  local cmds6=(alert test)
+  local cmds4=(drift)
+  local cmds5=(completion)
+  local cmds6=(alert routes)
+  local cmds7=(alert test)
+  local cmds8=(drift check)
+  local cmds9=(drift extract)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vpmon_alert_test; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vpmon_alert_routes; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vpmon_completion; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_vpmon_drift_extract; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vpmon_drift_check; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vpmon_alert_test; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vpmon_alert_routes; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vpmon_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vpmon_drift; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vpmon_alert; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_vpmon_generate; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_vpmon_validate; return $?; fi
@@ -188,7 +197,7 @@ function _picocli_vpmon() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="init validate generate alert completion"
+  local commands="init validate generate alert drift completion"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -325,6 +334,24 @@ function _picocli_vpmon_alert() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `drift` subcommand.
+function _picocli_vpmon_drift() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="check extract"
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_vpmon_completion() {
   # Get completion data
@@ -440,6 +467,136 @@ function _picocli_vpmon_alert_test() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `check` subcommand.
+function _picocli_vpmon_drift_check() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--strict' '--no-progress' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--reference' '--current' '--reference-features' '--current-features' '-f' '--file' '--alpha' '--correction' '--min-effect' '--min-images' '--features' '--output' '--pushgateway' '--job' '--textfile' '--threads'"
+  local METHOD_option_args=("BONFERRONI" "HOLM" "BH" "NONE") # --correction values
+  local FORMAT_option_args=("TABLE" "JSON") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--reference')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--current')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--reference-features')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--current-features')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--file')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--correction')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${METHOD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--min-effect')
+      return
+      ;;
+    '--min-images')
+      return
+      ;;
+    '--features')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--pushgateway')
+      return
+      ;;
+    '--job')
+      return
+      ;;
+    '--textfile')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--threads')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `extract` subcommand.
+function _picocli_vpmon_drift_extract() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--strict' '--no-progress' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-o' '--output-file' '--shard' '--threads'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output-file')
+      return
+      ;;
+    '--shard')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "extract" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

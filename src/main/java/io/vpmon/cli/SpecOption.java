@@ -26,10 +26,16 @@ final class SpecOption {
 
     /** The valid spec; its warnings, or all its problems and exit 2, are printed to {@code err}. */
     Spec load(PrintWriter err) {
+        return load(file, err);
+    }
+
+    /** {@link #load(PrintWriter)} for commands whose spec is optional and has no default file. */
+    static Spec load(String file, PrintWriter err) {
         SpecLoader.Result loaded = SpecLoader.load(file, System.in);
         ProblemReport.print(err, loaded.problems());
         if (!loaded.valid()) {
-            throw new VpmonException(ExitCode.USAGE, ProblemReport.summary(displayName(), loaded.problems()));
+            String shown = SpecLoader.STDIN.equals(file) ? "<stdin>" : file;
+            throw new VpmonException(ExitCode.USAGE, ProblemReport.summary(shown, loaded.problems()));
         }
         return loaded.spec();
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Monitoring for ML model APIs from one spec: Prometheus config, alert rules and their tests, "
                 + "Alertmanager routing, dashboards and runbooks; SLO reports, image drift checks and alert delivery tests.",
         subcommands = {InitCommand.class, ValidateCommand.class, GenerateCommand.class, AlertCommand.class,
-            CompletionCommand.class},
+            DriftCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  vpmon init vpmon.yaml", "  vpmon validate -f vpmon.yaml", "  vpmon generate -f vpmon.yaml -o out/"},
         exitCodeListHeading = "%nExit codes:%n",

@@ -31,8 +31,9 @@ public enum BuiltinAlert {
             "CPU busy above the threshold share"),
     USER_ENGAGEMENT_DOWN("UserEngagementDown", Severity.MEDIUM, ThresholdKind.FRACTION, "0.15", "1h",
             "Daily active users fell by more than the threshold share week over week"),
-    DATA_DRIFT_DETECTED("DataDriftDetected", Severity.HIGH, ThresholdKind.FRACTION, "0.5", "5m",
-            "The drift score of the last 'vpmon drift check' is above the threshold: the input images moved");
+    DATA_DRIFT_DETECTED("DataDriftDetected", Severity.HIGH, ThresholdKind.FRACTION, "0.1", "5m",
+            "The drift score of the last 'vpmon drift check' (the largest KS statistic of a drifted feature) is"
+                    + " above the threshold: the input images moved");
 
     /** What a threshold measures, which decides the forms and range it accepts. */
     public enum ThresholdKind {
