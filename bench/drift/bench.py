@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Benchmark 'vpmon drift check' against the seed's Python pipeline on the same files, same run.
 
-  make -C /work/wt-drift build   # or: mvn -q -DskipTests package  (needs target/vpmon.jar)
+  make build   # or: mvn -q -DskipTests package  (needs target/vpmon.jar)
   /usr/bin/python3 bench/drift/bench.py [--rounds 3] [--n 5000] [--formats png,jpeg] [--memory]
 
-Batches: bench/work/batches/{png,jpeg}/{ref,cur}, made once by /work/shared/bench/make_batch.py
+Batches: bench/work/batches/{png,jpeg}/{ref,cur}, made once by ../shared/bench/make_batch.py
 (N images of 256x256 each; the current batch brightened by 2 levels), so the check finds a drift.
 
 Variants, each a whole process timed from outside (JVM or interpreter start-up included), run
@@ -43,7 +43,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WORK = os.path.join(ROOT, "bench", "work")
 BATCHES = os.path.join(WORK, "batches")
-SHARED = "/work/shared/bench"
+SHARED = os.environ.get("VPMON_SEED_BENCH", os.path.join(ROOT, "..", "shared", "bench"))
 JAR = os.path.join(ROOT, "target", "vpmon.jar")
 PY = "/usr/bin/python3"
 JAVA = [shutil.which("java") or "java", "-XX:+UseSerialGC", "-Xshare:auto"]  # the launcher's flags
