@@ -16,12 +16,12 @@ final class SpecOption {
 
     /** The spec's name as messages show it. */
     String displayName() {
-        return SpecLoader.STDIN.equals(file) ? "<stdin>" : file;
+        return SpecLoader.displayName(file);
     }
 
     /** The file name alone, as generated files name their source. */
     String fileName() {
-        return SpecLoader.STDIN.equals(file) ? "<stdin>" : Path.of(file).getFileName().toString();
+        return SpecLoader.STDIN.equals(file) ? SpecLoader.displayName(file) : Path.of(file).getFileName().toString();
     }
 
     /** The valid spec; its warnings, or all its problems and exit 2, are printed to {@code err}. */
@@ -34,8 +34,8 @@ final class SpecOption {
         SpecLoader.Result loaded = SpecLoader.load(file, System.in);
         ProblemReport.print(err, loaded.problems());
         if (!loaded.valid()) {
-            String shown = SpecLoader.STDIN.equals(file) ? "<stdin>" : file;
-            throw new VpmonException(ExitCode.USAGE, ProblemReport.summary(shown, loaded.problems()));
+            throw new VpmonException(ExitCode.USAGE, ProblemReport.summary(SpecLoader.displayName(file),
+                    loaded.problems()));
         }
         return loaded.spec();
     }

@@ -27,15 +27,7 @@ final class GoFormat {
         if (v == 0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(4, RoundingMode.HALF_EVEN));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent < -4 || exponent >= 4) {
-            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-            String sign = exponent < 0 ? "-" : "+";
-            int abs = Math.abs(exponent);
-            return mantissa.toPlainString() + "e" + sign + (abs < 10 ? "0" : "") + abs;
-        }
-        return rounded.stripTrailingZeros().toPlainString();
+        return scientificOrPlain(new BigDecimal(v).round(new MathContext(4, RoundingMode.HALF_EVEN)), 4);
     }
 
     /** Go's {@code %v} for a float64, as {@code {{ $value }}} prints it: shortest digits, exponent outside 1e-4..1e21. */
@@ -43,14 +35,7 @@ final class GoFormat {
         if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
             return g4(v);
         }
-        BigDecimal digits = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-        int exponent = digits.precision() - digits.scale() - 1;
-        if (exponent < -4 || exponent >= 21) {
-            String mantissa = digits.movePointLeft(exponent).toPlainString();
-            int abs = Math.abs(exponent);
-            return mantissa + "e" + (exponent < 0 ? "-" : "+") + (abs < 10 ? "0" : "") + abs;
-        }
-        return digits.toPlainString();
+        return scientificOrPlain(new BigDecimal(Double.toString(v)), 21);
     }
 
     /** Go's {@code fmt.Sprintf("%.2f", v)}: the exact binary value rounded half to even. */
@@ -59,6 +44,18 @@ final class GoFormat {
             return g4(v);
         }
         return new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** Go's %g layout: {@code 1.234e+05} when the decimal exponent is below -4 or at least {@code limit}, else plain. */
+    private static String scientificOrPlain(BigDecimal digits, int limit) {
+        BigDecimal stripped = digits.stripTrailingZeros();
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        if (exponent < -4 || exponent >= limit) {
+            int abs = Math.abs(exponent);
+            return stripped.movePointLeft(exponent).toPlainString() + "e" + (exponent < 0 ? "-" : "+")
+                    + (abs < 10 ? "0" : "") + abs;
+        }
+        return stripped.toPlainString();
     }
 
     static String humanize(double v) {

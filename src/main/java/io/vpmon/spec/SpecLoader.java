@@ -33,7 +33,7 @@ public final class SpecLoader {
     }
 
     public static Result load(String path, InputStream stdin) {
-        String file = STDIN.equals(path) ? "<stdin>" : path;
+        String file = displayName(path);
         byte[] content;
         try {
             content = STDIN.equals(path) ? stdin.readNBytes(YamlReader.MAX_BYTES + 1) : readFile(Path.of(path));
@@ -43,6 +43,11 @@ public final class SpecLoader {
             return failed(file, "cannot read spec: " + e.getMessage(), null);
         }
         return parse(file, content);
+    }
+
+    /** How messages name the spec at {@code path}: the path, or {@code <stdin>}. */
+    public static String displayName(String path) {
+        return STDIN.equals(path) ? "<stdin>" : path;
     }
 
     public static Result load(Path path) {

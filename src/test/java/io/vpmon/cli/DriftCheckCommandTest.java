@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vpmon.drift.TestBatches;
 import io.vpmon.testing.CliResult;
-import io.vpmon.testing.ExternalTool;
 import io.vpmon.testing.FreePort;
-import io.vpmon.testing.ServerProcess;
+import io.vpmon.testing.RunningPushgateway;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,21 +167,13 @@ class DriftCheckCommandTest {
 
     @Test
     void metricsArePushedToARealPushgatewayUnderJobAndService() throws IOException {
-        Path binary = ExternalTool.require("prometheus-pushgateway");
-        int port = FreePort.find();
-        String base = "http://127.0.0.1:" + port;
-        try (ServerProcess server = ServerProcess.start("pushgateway",
-                List.of(binary.toString(), "--web.listen-address=127.0.0.1:" + port), dir, base + "/-/ready",
-                Duration.ofSeconds(30))) {
+        try (RunningPushgateway server = RunningPushgateway.start(dir)) {
+            String base = server.url();
             CliResult r = CliResult.run("drift", "check", "-f", SPEC, "--reference", reference, "--current", shifted,
                     "--pushgateway", base, "--job", "nightly-drift");
             assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
             assertThat(r.out()).contains("metrics pushed to " + base + "/ (service visionplant)");
-            String scraped;
-            try (InputStream in = URI.create(base + "/metrics").toURL().openStream()) {
-                scraped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            assertThat(scraped).as(server.log())
+            assertThat(server.metrics()).as(server.log())
                     .contains("data_drift_detected{instance=\"\",job=\"nightly-drift\",service=\"visionplant\"} 1")
                     .contains("data_drift_images{batch=\"reference\",instance=\"\",job=\"nightly-drift\",service=\"visionplant\"} 40")
                     .containsPattern("data_drift_score\\{instance=\"\",job=\"nightly-drift\",service=\"visionplant\"} 0\\.\\d+");

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.vpmon.ExitCode;
 import io.vpmon.VpmonException;
-import io.vpmon.testing.ExternalTool;
 import io.vpmon.testing.FreePort;
-import io.vpmon.testing.ServerProcess;
+import io.vpmon.testing.RunningPushgateway;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,25 +25,15 @@ class PushgatewayTest {
     @TempDir
     Path dir;
 
-    private static String get(String url) throws IOException {
-        try (InputStream in = URI.create(url).toURL().openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void pushedMetricsAppearUnderJobAndServiceAndAPushReplacesTheGroup() throws IOException {
-        Path binary = ExternalTool.require("prometheus-pushgateway");
-        int port = FreePort.find();
-        String base = "http://127.0.0.1:" + port;
-        try (ServerProcess server = ServerProcess.start("pushgateway",
-                List.of(binary.toString(), "--web.listen-address=127.0.0.1:" + port), dir, base + "/-/ready",
-                Duration.ofSeconds(30))) {
+        try (RunningPushgateway server = RunningPushgateway.start(dir)) {
+            String base = server.url();
             Pushgateway pushgateway = Pushgateway.withDefaults(base + "/");
             String target = pushgateway.push("vpmon-drift", Map.of("service", "visionplant"),
                     DriftMetrics.exposition(DriftResults.sample(0.25), Map.of(), 1764064800));
             assertThat(target).isEqualTo(base + "/");
-            String scraped = get(base + "/metrics");
+            String scraped = server.metrics();
             assertThat(scraped).as(server.log()).contains(
                     "data_drift_score{instance=\"\",job=\"vpmon-drift\",service=\"visionplant\"} 0.25",
                     "data_drift_detected{instance=\"\",job=\"vpmon-drift\",service=\"visionplant\"} 1",
@@ -56,12 +43,12 @@ class PushgatewayTest {
 
             pushgateway.push("vpmon-drift", Map.of("service", "visionplant"),
                     DriftMetrics.exposition(DriftResults.sample(0), Map.of(), 1764068400));
-            String again = get(base + "/metrics");
+            String again = server.metrics();
             assertThat(again).contains("data_drift_score{instance=\"\",job=\"vpmon-drift\",service=\"visionplant\"} 0")
                     .doesNotContain("data_drift_score{instance=\"\",job=\"vpmon-drift\",service=\"visionplant\"} 0.25");
 
             pushgateway.push("nightly/drift", Map.of(), DriftMetrics.exposition(DriftResults.sample(0.5), Map.of(), 1));
-            assertThat(get(base + "/metrics")).contains("data_drift_score{instance=\"\",job=\"nightly/drift\"} 0.5");
+            assertThat(server.metrics()).contains("data_drift_score{instance=\"\",job=\"nightly/drift\"} 0.5");
         }
     }
 
